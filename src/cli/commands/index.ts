@@ -1,0 +1,6 @@
+import type { CommandModule } from 'yargs'
+import { schemaCommand } from './schema.js'
+import { validateCommand } from './validate.js'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- yargs modules differ in their args type
+export const commands: CommandModule<object, any>[] = [validateCommand, schemaCommand]

@@ -1,0 +1,60 @@
+import type { Argv, CommandModule } from 'yargs'
+import { diagnosticsOf } from '../../diagnostics/emit.js'
+import { exitCodeFor } from '../../diagnostics/exit-code.js'
+import { reportJson } from '../../diagnostics/report-json.js'
+import { reportText } from '../../diagnostics/report-text.js'
+import type { Lang } from '../../diagnostics/types.js'
+import { InputError, validatePaths } from '../../pipeline.js'
+import { parseRuleOptions } from '../rule-options.js'
+
+export interface ValidateArgs {
+  paths: string[]
+  format: 'text' | 'json'
+  strict: boolean
+  lang: Lang
+  rule: string[]
+  verbose: boolean
+}
+
+export function withCommonOptions<T>(y: Argv<T>) {
+  return y
+    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: '提示信息的语言' })
+    .option('rule', { type: 'string', array: true, default: [] as string[], describe: '调整规则级别，如 --rule overview-length=off（error|warn|info|off）' })
+}
+
+export const validateCommand: CommandModule<object, ValidateArgs> = {
+  command: 'validate [paths..]',
+  describe: '校验报告（文件或文件夹，默认 content/）',
+  builder: (y) =>
+    withCommonOptions(y)
+      .positional('paths', { type: 'string', array: true, default: ['content/'], describe: '报告文件或文件夹' })
+      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: '输出格式' })
+      .option('strict', { type: 'boolean', default: false, describe: '有警告也以失败退出' })
+      .option('verbose', { type: 'boolean', default: false, describe: '显示说明和关联位置' }) as unknown as Argv<ValidateArgs>,
+  handler: async (args) => {
+    const severities = parseRuleOptions(args.rule)
+    if (typeof severities === 'string') {
+      process.stderr.write(`nianbao: ${severities}\n`)
+      process.exitCode = 2
+      return
+    }
+    try {
+      const files = await validatePaths(args.paths, { lang: args.lang, severities })
+      const diagnostics = files.flatMap((f) => diagnosticsOf(f))
+      if (args.format === 'json') process.stdout.write(reportJson(diagnostics))
+      else
+        process.stdout.write(
+          reportText(diagnostics, { lang: args.lang, color: process.stdout.isTTY === true, verbose: args.verbose, files: files.map((f) => f.path) }),
+        )
+      process.exitCode = files.length === 0 ? 2 : diagnostics.some((d) => d.ruleId === 'file-readable') ? 2 : exitCodeFor(diagnostics, args.strict)
+      if (files.length === 0) process.stderr.write(args.lang === 'en' ? 'nianbao: no report files found\n' : 'nianbao: 没有找到报告文件（<机关>/<年度>.md）\n')
+    } catch (error) {
+      if (error instanceof InputError) {
+        process.stderr.write(`nianbao: ${error.message}\n`)
+        process.exitCode = 2
+        return
+      }
+      throw error
+    }
+  },
+}

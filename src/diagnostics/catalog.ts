@@ -1,0 +1,366 @@
+/**
+ * The catalogue of every diagnostic nianbao emits. Rule ids are permanent
+ * (never renamed) and name the expectation, not the failure. Message
+ * functions take parameters already formatted and never include a position.
+ * `docs/rules.md` and the "every rule has fixtures" test are built from it.
+ */
+import type { Severity, Stage } from './types.js'
+
+export type Params = Record<string, string | number>
+
+export interface CatalogEntry {
+  ruleId: string
+  source: Stage
+  severity: Severity
+  /** One line for the rule reference. */
+  title: string
+  zh: (p: Params) => string
+  en: (p: Params) => string
+  /** Whether `test/fixtures/rules/<id>/{ok,not-ok}.md` must exist. */
+  fixtures: boolean
+}
+
+const entries: CatalogEntry[] = [
+  // — source: reading the file —
+  {
+    ruleId: 'file-readable',
+    source: 'source',
+    severity: 'error',
+    title: '文件可读取',
+    zh: (p) => `无法读取文件：${p.reason}`,
+    en: (p) => `Cannot read the file: ${p.reason}`,
+    fixtures: false,
+  },
+  {
+    ruleId: 'text-encoding',
+    source: 'source',
+    severity: 'error',
+    title: '文件为 UTF-8 文本',
+    zh: (p) => `意外的${p.kind}，应为 UTF-8 编码的文本文件；如为 GBK 编码，请另存为 UTF-8`,
+    en: (p) => `Unexpected ${p.kindEn}, expected a UTF-8 text file; save GBK files as UTF-8`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'utf8-without-bom',
+    source: 'source',
+    severity: 'warning',
+    title: 'UTF-8 文件不带 BOM',
+    zh: () => '文件以 UTF-8 BOM 开头，已忽略；建议保存为不带 BOM 的 UTF-8',
+    en: () => 'The file starts with a UTF-8 byte order mark, ignored; save as UTF-8 without BOM',
+    fixtures: true,
+  },
+  {
+    ruleId: 'front-matter-present',
+    source: 'source',
+    severity: 'error',
+    title: '文件以 YAML 前置数据开头',
+    zh: (p) =>
+      p.empty
+        ? '意外的空文件，应以 `---` 开头的 YAML 前置数据（机关、年度和统计数据）开始'
+        : '缺少 YAML 前置数据：文件应以 `---` 行开头，写明机关、年度和统计数据，再以 `---` 行结束',
+    en: (p) =>
+      p.empty
+        ? 'Unexpected empty file, expected YAML front matter starting with `---`'
+        : 'Missing YAML front matter: the file must start with a `---` line, the statistics, and a closing `---` line',
+    fixtures: true,
+  },
+  {
+    ruleId: 'front-matter-closed',
+    source: 'source',
+    severity: 'error',
+    title: 'YAML 前置数据以 `---` 结束',
+    zh: () => '前置数据没有结束：在统计数据之后、正文之前加一行 `---`',
+    en: () => 'Unclosed front matter: add a `---` line after the statistics, before the body',
+    fixtures: true,
+  },
+  {
+    ruleId: 'yaml-syntax',
+    source: 'source',
+    severity: 'error',
+    title: 'YAML 语法正确',
+    zh: (p) => `YAML 语法错误：${p.reason}`,
+    en: (p) => `YAML syntax error: ${p.reasonEn}`,
+    fixtures: true,
+  },
+  // — schema —
+  {
+    ruleId: 'required-key',
+    source: 'schema',
+    severity: 'error',
+    title: '必填项齐全',
+    zh: (p) => `缺少必填项 \`${p.key}\`（${p.label}）`,
+    en: (p) => `Missing required key \`${p.key}\` (${p.label})`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'known-key',
+    source: 'schema',
+    severity: 'error',
+    title: '不使用格式未定义的键',
+    zh: (p) => `意外的键 \`${p.key}\`，${p.where}中没有此项${p.suggestion ? `；是否应为 \`${p.suggestion}\`（${p.suggestionLabel}）？` : `；可用的键：${p.allowed}`}`,
+    en: (p) => `Unexpected key \`${p.key}\` in ${p.whereEn}${p.suggestion ? `, did you mean \`${p.suggestion}\` (${p.suggestionLabel})?` : `; allowed: ${p.allowed}`}`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'value-type',
+    source: 'schema',
+    severity: 'error',
+    title: '值的类型符合格式',
+    zh: (p) => `${p.label}：意外的${p.actual}，应为${p.expected}`,
+    en: (p) => `${p.label}: unexpected ${p.actualEn}, expected ${p.expectedEn}`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'count-non-negative-integer',
+    source: 'schema',
+    severity: 'error',
+    title: '件数为非负整数',
+    zh: (p) => `${p.label}：意外的 ${p.actual}，件数应为非负整数`,
+    en: (p) => `${p.label}: unexpected ${p.actual}, expected a non-negative whole number`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'amount-non-negative',
+    source: 'schema',
+    severity: 'error',
+    title: '金额为非负数',
+    zh: (p) => `${p.label}：意外的 ${p.actual}，金额应为非负数（单位：${p.unit}）`,
+    en: (p) => `${p.label}: unexpected ${p.actual}, expected a non-negative amount (${p.unit})`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'number-not-text',
+    source: 'schema',
+    severity: 'error',
+    title: '数值不带单位或文字',
+    zh: (p) => `${p.label}：意外的文本 "${p.actual}"，应为数字${p.hint ? `（${p.hint}）` : ''}；请只写数字，不写单位或说明`,
+    en: (p) => `${p.label}: unexpected text "${p.actual}", expected a number${p.hintEn ? ` (${p.hintEn})` : ''}; write the number only`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'fullwidth-digit',
+    source: 'schema',
+    severity: 'error',
+    title: '数字使用半角',
+    zh: (p) => `${p.label}：意外的全角数字 "${p.actual}"，应为半角数字 ${p.expected}`,
+    en: (p) => `${p.label}: unexpected full-width digits "${p.actual}", expected ASCII digits ${p.expected}`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'list-length',
+    source: 'schema',
+    severity: 'error',
+    title: '每行的数值个数符合表格列数',
+    zh: (p) => `${p.label}：意外的 ${p.actual} 个数值，应为 ${p.expected}（${p.columns}）`,
+    en: (p) => `${p.label}: unexpected ${p.actual} values, expected ${p.expected} (${p.columns})`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'meta-value',
+    source: 'schema',
+    severity: 'error',
+    title: '报告信息取值有效',
+    zh: (p) => `${p.label}：意外的 ${p.actual}，应为${p.expected}`,
+    en: (p) => `${p.label}: unexpected ${p.actual}, expected ${p.expectedEn}`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'blank-cell',
+    source: 'schema',
+    severity: 'warning',
+    title: '单元格已填写（空白不等于 0）',
+    zh: (p) => `${p.label}为空白：空白不等于 0，请填写数字；无此项请填 0`,
+    en: (p) => `${p.label} is blank: blank is not zero; fill in a number, 0 if there were none`,
+    fixtures: true,
+  },
+  // — rules: tables —
+  {
+    ruleId: 'requests-balance',
+    source: 'rules',
+    severity: 'error',
+    title: '表三：一 + 二 = （七）总计 + 四（每一列）',
+    zh: (p) => `${p.column}列：一+二=${p.left}，（七）+四=${p.right}，两者应相等`,
+    en: (p) => `${p.columnEn} column: 一+二=${p.left}, （七）+四=${p.right}, expected equal`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'total-row-equals-sum',
+    source: 'rules',
+    severity: 'error',
+    title: '表三：（七）总计 = 各办理结果之和（每一列）',
+    zh: (p) => `${p.column}列：（七）总计为 ${p.actual}，各办理结果之和为 ${p.expected}`,
+    en: (p) => `${p.columnEn} column: （七）总计 is ${p.actual}, the results add up to ${p.expected}`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'total-column-equals-sum',
+    source: 'rules',
+    severity: 'error',
+    title: '总计 = 各列之和（表三每一行、表四每一组）',
+    zh: (p) => `${p.row}：总计为 ${p.actual}，${p.terms}之和为 ${p.expected}`,
+    en: (p) => `${p.row}: total is ${p.actual}, ${p.termsEn} add up to ${p.expected}`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'rule-checkable',
+    source: 'rules',
+    severity: 'warning',
+    title: '勾稽关系所需单元格均已填写',
+    zh: (p) => `无法核对“${p.rule}”：${p.cells}为空白`,
+    en: (p) => `Could not check "${p.ruleEn}": ${p.cells} blank`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'format-matches-year',
+    source: 'rules',
+    severity: 'warning',
+    title: '格式与报告年度相符',
+    zh: (p) => `${p.year} 年度报告使用了 ${p.used}（${p.usedDoc}）格式，该年度应使用 ${p.expected}（${p.expectedDoc}）`,
+    en: (p) => `The ${p.year} report uses ${p.used} (${p.usedDoc}), expected ${p.expected} (${p.expectedDoc}) for that year`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'regulation-making-level',
+    source: 'rules',
+    severity: 'warning',
+    title: '县、乡级机关不报告规章',
+    zh: (p) => `${p.levelLabel}机关无权制定规章，但${p.label}填报了 ${p.actual}；请核对是否应填入行政规范性文件`,
+    en: (p) => `A ${p.level} agency cannot make 规章 (rules), but ${p.label} reports ${p.actual}; check whether these belong to 行政规范性文件`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'file-name-matches-year',
+    source: 'rules',
+    severity: 'warning',
+    title: '文件名与报告年度一致',
+    zh: (p) => `文件名为 ${p.name}，但 year 为 ${p.year}`,
+    en: (p) => `The file is named ${p.name} but year is ${p.year}`,
+    fixtures: true,
+  },
+  // — rules: sections —
+  {
+    ruleId: 'section-required',
+    source: 'rules',
+    severity: 'error',
+    title: '一、五、六部分有文字内容',
+    zh: (p) => (p.missing ? `缺少第${p.numeral}部分“${p.title}”：请添加二级标题 \`## ${p.numeral}、${p.title}\` 并填写内容` : `第${p.numeral}部分“${p.title}”没有文字内容`),
+    en: (p) => (p.missing ? `Missing section ${p.numeral} "${p.title}": add a level-2 heading \`## ${p.numeral}、${p.title}\` with text` : `Section ${p.numeral} "${p.title}" has no text`),
+    fixtures: true,
+  },
+  {
+    ruleId: 'section-order',
+    source: 'rules',
+    severity: 'warning',
+    title: '六部分按官方顺序排列',
+    zh: (p) => `第${p.numeral}部分“${p.title}”出现在第${p.previousNumeral}部分之后，应按一至六的顺序排列`,
+    en: (p) => `Section ${p.numeral} "${p.title}" comes after section ${p.previousNumeral}, expected the official order 一 to 六`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'section-heading',
+    source: 'rules',
+    severity: 'warning',
+    title: '二级标题对应官方的六个部分',
+    zh: (p) =>
+      p.kind === 'unknown'
+        ? `无法识别的二级标题“${p.text}”，应为六个部分之一（如 \`## 一、总体情况\`）；小标题请用三级标题 \`###\``
+        : p.kind === 'duplicate'
+          ? `第${p.numeral}部分“${p.title}”重复出现`
+          : `标题编号“${p.actual}”与“${p.title}”不符，应为“${p.numeral}”`,
+    en: (p) =>
+      p.kind === 'unknown'
+        ? `Unrecognised level-2 heading "${p.text}", expected one of the six sections; use \`###\` for sub-headings`
+        : p.kind === 'duplicate'
+          ? `Section ${p.numeral} "${p.title}" appears twice`
+          : `Heading numeral "${p.actual}" does not match "${p.title}", expected "${p.numeral}"`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'fee-reported',
+    source: 'rules',
+    severity: 'warning',
+    title: '第六部分报告信息处理费收取情况',
+    zh: () => '第六部分未提及信息处理费：按国办公开办函〔2021〕30号，收取信息处理费的情况应在此报告（未收取也应写明）',
+    en: () => 'Section 六 does not mention 信息处理费: the 2021 format requires reporting fees here, even when none were charged',
+    fixtures: true,
+  },
+  {
+    ruleId: 'overview-length',
+    source: 'rules',
+    severity: 'warning',
+    title: '第一部分原则上不超过一千字',
+    zh: (p) => `第一部分“总体情况”有 ${p.actual} 字，格式要求篇幅原则上不超过 ${p.expected} 字`,
+    en: (p) => `Section 一 has ${p.actual} characters, the format caps it at ${p.expected} in principle`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'narrative-matches-table',
+    source: 'rules',
+    severity: 'warning',
+    title: '正文中的数字与表格一致',
+    zh: (p) => `正文写“${p.quote}”，但${p.table}中${p.cell}为 ${p.expected}`,
+    en: (p) => `The text says "${p.quote}", but ${p.cellEn} in ${p.table} is ${p.expected}`,
+    fixtures: true,
+  },
+  // — rules: across years —
+  {
+    ruleId: 'carried-over-matches-last-year',
+    source: 'rules',
+    severity: 'error',
+    title: '二（上年结转）等于上年报告的四（结转下年度）',
+    zh: (p) => `${p.column}列：上年结转为 ${p.actual}，${p.lastYear} 年报告的“结转下年度继续办理”为 ${p.expected}`,
+    en: (p) => `${p.columnEn} column: carried over is ${p.actual}, the ${p.lastYear} report carried forward ${p.expected}`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'in-force-continuity',
+    source: 'rules',
+    severity: 'warning',
+    title: '现行有效件数 = 上年现行有效 + 本年制发 − 本年废止',
+    zh: (p) => `${p.label}现行有效件数为 ${p.actual}，按上年 ${p.previous} + 本年制发 ${p.issued} − 本年废止 ${p.repealed} 应为 ${p.expected}`,
+    en: (p) => `${p.label} in force is ${p.actual}; last year's ${p.previous} + issued ${p.issued} − repealed ${p.repealed} gives ${p.expected}`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'improvements-not-repeated',
+    source: 'rules',
+    severity: 'warning',
+    title: '第五部分不与上年雷同',
+    zh: (p) => `第五部分与 ${p.lastYear} 年报告的相似度为 ${p.similarity}%，格式要求不得出现年年雷同`,
+    en: (p) => `Section 五 is ${p.similarity}% similar to the ${p.lastYear} report; the format forbids repeating it year after year`,
+    fixtures: true,
+  },
+  // — template and render —
+  {
+    ruleId: 'template-field-known',
+    source: 'template',
+    severity: 'error',
+    title: '模板只引用存在的字段',
+    zh: (p) => `模板 ${p.template} 引用了不存在的字段 \`${p.field}\``,
+    en: (p) => `Template ${p.template} names the missing field \`${p.field}\``,
+    fixtures: false,
+  },
+  {
+    ruleId: 'template-valid',
+    source: 'template',
+    severity: 'error',
+    title: '模板语法正确',
+    zh: (p) => `模板 ${p.template} 有误：${p.reason}`,
+    en: (p) => `Template ${p.template} is invalid: ${p.reason}`,
+    fixtures: false,
+  },
+]
+
+export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))
+
+/** Register entries owned by later stages (render, pdf, bundle, import). */
+export function defineDiagnostics(more: CatalogEntry[]): void {
+  const map = catalog as Map<string, CatalogEntry>
+  for (const entry of more) map.set(entry.ruleId, entry)
+}
+
+export function catalogEntry(ruleId: string): CatalogEntry {
+  const entry = catalog.get(ruleId)
+  if (!entry) throw new Error(`nianbao internal error: unknown rule id ${ruleId}; please report this`)
+  return entry
+}

@@ -1,0 +1,56 @@
+/**
+ * Checks on meta data against the statistics: format vs year, 规章 from
+ * agencies that cannot make them, file name vs year.
+ */
+import { basename } from 'node:path'
+import type { VFile } from 'vfile'
+import { emit } from '../../diagnostics/emit.js'
+import { levels } from '../../formats/common.js'
+import { formatForYear } from '../../formats/index.js'
+import type { Report } from '../../source/report.js'
+
+const levelLabels: Record<string, [string, string]> = {
+  county: ['县级', 'county-level'],
+  township: ['乡镇级', 'township'],
+}
+
+export function checkFormatYear(file: VFile, report: Report): void {
+  const { year } = report.meta
+  if (!year) return
+  const expected = formatForYear(year)
+  if (expected.id === report.format.id) return
+  const locate = file.data.source!.locate
+  emit(
+    file,
+    'format-matches-year',
+    { year, used: report.format.id, usedDoc: report.format.document, expected: expected.id, expectedDoc: expected.document },
+    report.formatDeclared ? locate.path(['format']) : locate.path(['year']),
+    { actual: report.format.id, expected: [expected.id] },
+  )
+}
+
+export function checkRegulationLevel(file: VFile, report: Report): void {
+  const level = report.meta.level
+  if (!level || !(level in levelLabels) || !levels.includes(level as (typeof levels)[number])) return
+  const table = report.stats.get('active')!
+  for (const rows of table.blocks.values()) {
+    const cells = rows.get('regulations')
+    if (!cells) continue
+    const reported = [...cells.values()].filter((c) => c.origin === 'given' && (c.value ?? 0) > 0)
+    if (reported.length === 0) continue
+    const [levelLabel, levelEn] = levelLabels[level]!
+    emit(
+      file,
+      'regulation-making-level',
+      { level: levelEn, levelLabel, label: '规章', actual: reported.map((c) => c.value).join('/') },
+      file.data.source!.locate.path(['active', 'regulations']),
+    )
+  }
+}
+
+export function checkFileName(file: VFile, report: Report): void {
+  const name = basename(file.path ?? '')
+  const match = /^(\d{4})\.md$/.exec(name)
+  if (!match || !report.meta.year || Number(match[1]) === report.meta.year) return
+  emit(file, 'file-name-matches-year', { name, year: report.meta.year }, file.data.source!.locate.path(['year']))
+}

@@ -1,0 +1,71 @@
+/**
+ * Schema stage: validate the front matter against the JSON Schema generated
+ * from the format definition (Ajv), then turn every raw error into one
+ * positioned Chinese sentence (refine.ts).
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { VFile } from 'vfile'
+import { generateSchema } from '../formats/schema.js'
+import type { FormatDefinition } from '../formats/types.js'
+import { emit } from '../diagnostics/emit.js'
+import { refineError } from './refine.js'
+
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false })
+const compiled = new Map<string, { schema: object; validate: ValidateFunction }>()
+
+/** Schema and Ajv validator for a format, compiled once per process. */
+export function schemaValidator(format: FormatDefinition): { schema: object; validate: ValidateFunction } {
+  let entry = compiled.get(format.id)
+  if (!entry) {
+    const schema = generateSchema(format)
+    entry = { schema, validate: ajv.compile(schema) }
+    compiled.set(format.id, entry)
+  }
+  return entry
+}
+
+/** Key of an error for de-duplication: one message per value and rule. */
+function errorKey(error: ErrorObject): string {
+  const family = ['minItems', 'maxItems', 'additionalItems'].includes(error.keyword) ? 'length' : error.keyword
+  const extra = error.keyword === 'required' ? String(error.params.missingProperty) : error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : ''
+  return `${error.instancePath}|${family}|${extra}`
+}
+
+export function checkSchema(file: VFile): void {
+  const report = file.data.report
+  const source = file.data.source
+  if (!report || !source) return
+  const { schema, validate } = schemaValidator(report.format)
+  if (validate(source.data)) {
+    checkBlankCells(file)
+    return
+  }
+  const seen = new Set<string>()
+  for (const error of validate.errors ?? []) {
+    // `type` on a nullable union reports once; minimum etc. only after type passed.
+    const key = errorKey(error)
+    if (seen.has(key)) continue
+    seen.add(key)
+    refineError(file, error, schema)
+  }
+  checkBlankCells(file)
+}
+
+/** Blank cells (`~`) are allowed but never silently treated as 0. */
+function checkBlankCells(file: VFile): void {
+  const report = file.data.report!
+  for (const table of report.stats.values()) {
+    for (const [blockId, rows] of table.blocks) {
+      const block = table.def.blocks.find((b) => b.id === blockId)!
+      for (const row of block.rows) {
+        const cells = rows.get(row.path.join('.'))!
+        for (const column of block.columns) {
+          const cell = cells.get(column.key)!
+          if (cell.origin !== 'blank') continue
+          const label = `${table.def.name} ${row.label}${block.columns.length > 1 ? `·${column.label}` : ''}`
+          emit(file, 'blank-cell', { label }, file.data.source!.locate.path(cell.path))
+        }
+      }
+    }
+  }
+}
