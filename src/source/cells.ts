@@ -3,7 +3,7 @@
  * matter (the schema reports what is wrong), with omitted totals computed
  * by the format's own sum rules.
  */
-import type { BlockDef, FormatDefinition, RowDef, TableDef } from '../formats/types.js'
+import type { BlockDef, FormatDefinition, RowDef, TableDef, ValueType } from '../formats/types.js'
 import type { YamlPath } from './positions.js'
 
 export type CellOrigin =
@@ -22,6 +22,8 @@ export interface Cell {
   /** The number, or `null` when blank, invalid, missing or not computable. */
   value: number | null
   origin: CellOrigin
+  /** For a computed total that could not be computed: whether a term was blank or wrong. */
+  unknown?: 'blank' | 'invalid'
   /** YAML path of the value, for positions (for computed cells: the row). */
   path: YamlPath
 }
@@ -48,11 +50,19 @@ function getAt(data: unknown, path: YamlPath): { found: boolean; value: unknown 
   return { found: true, value: node }
 }
 
-function readCell(data: unknown, path: YamlPath): Cell {
+/** Whether a number is allowed in a column of this value type (the schema reports the rest). */
+function fits(value: number, type: ValueType): boolean {
+  if (!Number.isFinite(value)) return false
+  if (type === 'amount') return value >= 0
+  if (!Number.isInteger(value)) return false
+  return type === 'signed-count' || value >= 0
+}
+
+function readCell(data: unknown, path: YamlPath, type: ValueType): Cell {
   const { found, value } = getAt(data, path)
   if (!found) return { value: null, origin: 'missing', path }
   if (value === null) return { value: null, origin: 'blank', path }
-  if (typeof value === 'number' && Number.isFinite(value)) return { value, origin: 'given', path }
+  if (typeof value === 'number' && fits(value, type)) return { value, origin: 'given', path }
   return { value: null, origin: 'invalid', path }
 }
 
@@ -69,9 +79,17 @@ function readRow(data: unknown, table: TableDef, block: BlockDef, row: RowDef): 
       cells.set(column.key, { value: null, origin: 'missing', path })
       return
     }
-    cells.set(column.key, readCell(data, path))
+    cells.set(column.key, readCell(data, path, column.valueType))
   })
   return cells
+}
+
+/** A computed total: the sum, or why it could not be computed. */
+function computed(terms: Cell[], path: YamlPath): Cell {
+  const value = sumCells(terms)
+  if (value !== null) return { value, origin: 'computed', path }
+  const wrong = terms.some((t) => t.origin === 'invalid' || t.origin === 'missing' || t.unknown === 'invalid')
+  return { value, origin: 'computed', path, unknown: wrong ? 'invalid' : 'blank' }
 }
 
 /** Sum of cells, or `null` if any is not a number. */
@@ -113,8 +131,7 @@ function computeTotals(format: FormatDefinition, stats: Stats): void {
     for (const cells of rows.values()) {
       const target = cells.get(rule.target)!
       if (target.origin !== 'missing') continue
-      const value = sumCells(rule.terms.map((t) => cells.get(t)!))
-      cells.set(rule.target, { value, origin: 'computed', path: target.path.slice(0, -1) })
+      cells.set(rule.target, computed(rule.terms.map((t) => cells.get(t)!), target.path.slice(0, -1)))
     }
   }
   for (const rule of format.rules) {
@@ -124,8 +141,7 @@ function computeTotals(format: FormatDefinition, stats: Stats): void {
     const allMissing = [...target.values()].every((c) => c.origin === 'missing')
     if (!allMissing) continue
     for (const [column, cell] of target) {
-      const value = sumCells(rule.terms.map((t) => rows.get(rowKey(t))!.get(column)!))
-      target.set(column, { value, origin: 'computed', path: [rule.table] })
+      target.set(column, computed(rule.terms.map((t) => rows.get(rowKey(t))!.get(column)!), [rule.table]))
     }
   }
 }

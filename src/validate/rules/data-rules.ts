@@ -30,8 +30,8 @@ function blockOf(format: FormatDefinition, rule: RuleDef): BlockDef {
 
 /** Whether a rule can be evaluated on these cells; reports blanks when not. */
 function checkable(file: VFile, ruleId: string, where: string, cells: Cell[]): boolean {
-  if (cells.some((c) => c.origin === 'invalid' || c.origin === 'missing')) return false
-  const blanks = cells.filter((c) => c.origin === 'blank' || (c.origin === 'computed' && c.value === null))
+  if (cells.some((c) => c.origin === 'invalid' || c.origin === 'missing' || c.unknown === 'invalid')) return false
+  const blanks = cells.filter((c) => c.origin === 'blank' || c.unknown === 'blank')
   if (blanks.length === 0) return true
   const first = blanks.find((c) => c.origin === 'blank') ?? blanks[0]!
   const [zh, en] = ruleNames[ruleId]!
