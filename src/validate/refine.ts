@@ -44,7 +44,8 @@ function labelFor(root: Schema, path: YamlPath): string {
   let title = last?.title ?? ''
   if (typeof path.at(-1) === 'number' && parent?.title) title = `${parent.title}·${title}`
   else if (parent?.title && parent.properties && path.length >= 3 && !title.includes(parent.title)) title = `${parent.title}·${title}`
-  return title ? `\`${dotted(path)}\`（${title}）` : `\`${dotted(path) || '前置数据'}\``
+  if (path.length === 0) return '前置数据'
+  return title ? `\`${dotted(path)}\`（${title}）` : `\`${dotted(path)}\``
 }
 
 const typeNames: Record<string, [string, string]> = {

@@ -1,0 +1,103 @@
+/**
+ * Bad input: every malformed file gets positioned diagnostics through the
+ * real CLI, exit code 1 or 2, and never a stack trace.
+ */
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { diagnosticsOf } from '../src/diagnostics/emit.js'
+import type { Diagnostic } from '../src/diagnostics/types.js'
+import { validatePaths } from '../src/pipeline.js'
+import { assertExpected, formatDiagnostics } from './util/fixtures.js'
+
+const root = join(import.meta.dirname, 'fixtures', 'source')
+const bin = join(import.meta.dirname, '..', 'bin', 'nianbao.js')
+
+function cli(args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' })
+}
+
+/** The first diagnostic each case must produce: rule id, line, column. */
+const expected: Record<string, [string, number, number] | null> = {
+  'broken-yaml': ['yaml-syntax', 3, 9],
+  'no-front-matter': ['front-matter-present', 1, 1],
+  'unclosed-front-matter': ['front-matter-closed', 1, 1],
+  'empty-file': ['front-matter-present', 1, 1],
+  'binary-file': ['text-encoding', 1, 1],
+  'utf8-bom': ['utf8-without-bom', 1, 1],
+  'crlf-line-ends': ['count-non-negative-integer', 10, 14],
+  'wrong-types': ['number-not-text', 4, 7],
+  'negative-and-decimal-counts': ['count-non-negative-integer', 10, 14],
+  'fullwidth-digits': ['fullwidth-digit', 15, 14],
+  'unknown-keys': ['known-key', 12, 3],
+  'missing-sections': ['section-required', 59, 1],
+  'list-wrong-length': ['list-length', 46, 19],
+  'not-a-mapping': ['value-type', 2, 1],
+  'gbk-encoded': ['text-encoding', 1, 1],
+  valid: null,
+}
+
+async function diagnosticsFor(path: string): Promise<Diagnostic[]> {
+  return (await validatePaths([path])).flatMap((f) => diagnosticsOf(f))
+}
+
+for (const name of readdirSync(root)) {
+  test(`bad input: ${name}`, async () => {
+    const input = join(root, name, 'input.md')
+    const diagnostics = await diagnosticsFor(input)
+    const want = expected[name]
+    assert.notEqual(want, undefined, `no expectation for fixture ${name}`)
+    if (want === null) assert.deepEqual(diagnostics, [])
+    else {
+      const hit = diagnostics.find((d) => d.ruleId === want[0])
+      assert.ok(hit, `${name}: expected ${want[0]}, got ${diagnostics.map((d) => d.ruleId).join(', ')}`)
+      assert.deepEqual([hit.ruleId, hit.line, hit.column], want)
+    }
+    assertExpected(join(root, name, 'messages.txt'), formatDiagnostics(diagnostics, join(root, name)))
+
+    const run = cli(['validate', input])
+    assert.ok(run.status === 0 || run.status === 1 || run.status === 2, `exit ${run.status}`)
+    assert.equal(run.status, want === null ? 0 : diagnostics.some((d) => d.severity === 'error') ? 1 : 0)
+    assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at .+:\d+:\d+\)?\n/, 'stack trace printed')
+  })
+}
+
+test('CRLF line ends give the same positions as LF', async () => {
+  const crlf = await diagnosticsFor(join(root, 'crlf-line-ends', 'input.md'))
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-'))
+  const lf = join(dir, 'input.md')
+  writeFileSync(lf, readFileSync(join(root, 'crlf-line-ends', 'input.md'), 'utf8').replace(/\r\n/g, '\n'))
+  const plain = await diagnosticsFor(lf)
+  const strip = (list: Diagnostic[]) => list.map(({ file: _file, ...rest }) => rest)
+  assert.deepEqual(strip(crlf), strip(plain))
+})
+
+test('a 5 MB report validates without crashing and reports the long overview', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-'))
+  const path = join(dir, 'big.md')
+  const base = readFileSync(join(root, 'valid', 'input.md'), 'utf8')
+  const filler = '政务公开工作稳步推进，信息发布及时准确。'.repeat(90_000)
+  writeFileSync(path, base.replace('## 二、', `${filler}\n\n## 二、`))
+  assert.ok(readFileSync(path).length > 5_000_000)
+  const diagnostics = await diagnosticsFor(path)
+  assert.deepEqual(
+    diagnostics.map((d) => d.ruleId),
+    ['overview-length'],
+  )
+  const run = cli(['validate', path])
+  assert.equal(run.status, 0)
+})
+
+test('a missing path is an I/O error: exit 2, no stack trace', () => {
+  const run = cli(['validate', join(root, 'does-not-exist.md')])
+  assert.equal(run.status, 2)
+  assert.match(run.stderr, /路径不存在/)
+})
+
+test('an unknown option is a usage error: exit 2', () => {
+  const run = cli(['validate', '--no-such-option'])
+  assert.equal(run.status, 2)
+})
