@@ -9,9 +9,13 @@ export function getFormat(id: string): FormatDefinition | undefined {
   return formats.find((f) => f.id === id)
 }
 
-/** The format meant for a report year: the newest whose range contains it. */
+/**
+ * The format meant for a report year: the one whose range contains it;
+ * years before the oldest format get the oldest (pre-2019 formats are not modelled).
+ */
 export function formatForYear(year: number): FormatDefinition {
-  return formats.find((f) => year >= f.years.from && (f.years.to === undefined || year <= f.years.to)) ?? formats[0]!
+  const fitting = formats.find((f) => year >= f.years.from && (f.years.to === undefined || year <= f.years.to))
+  return fitting ?? (year < formats.at(-1)!.years.from ? formats.at(-1)! : formats[0]!)
 }
 
 export type * from './types.js'
