@@ -25,14 +25,16 @@ export class InputError extends Error {
 }
 
 const REPORT_NAME = /^\d{4}\.md$/
+const LOAD_BATCH = 32
 
-async function walk(dir: string, out: string[]): Promise<void> {
+async function walk(dir: string, out: string[], walked?: Set<string>): Promise<void> {
+  walked?.add(resolve(dir))
   const entries = await readdir(dir, { withFileTypes: true })
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'templates') continue
     const path = join(dir, entry.name)
-    if (entry.isDirectory()) await walk(path, out)
+    if (entry.isDirectory()) await walk(path, out, walked)
     else if (entry.isFile() && REPORT_NAME.test(entry.name)) out.push(path)
   }
 }
@@ -41,7 +43,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
  * Report files under `paths`: files are taken as given, folders are searched
  * for `<agency>/<year>.md`. Sorted, without duplicates.
  */
-export async function collectReportFiles(paths: string[]): Promise<string[]> {
+export async function collectReportFiles(paths: string[], walked?: Set<string>): Promise<string[]> {
   const out: string[] = []
   for (const path of paths) {
     let info
@@ -50,7 +52,7 @@ export async function collectReportFiles(paths: string[]): Promise<string[]> {
     } catch {
       throw new InputError(`路径不存在：${path}`, path)
     }
-    if (info.isDirectory()) await walk(path, out)
+    if (info.isDirectory()) await walk(path, out, walked)
     else out.push(path)
   }
   return [...new Set(out)].sort()
@@ -63,25 +65,31 @@ export function previousYearPath(path: string, year: number): string {
 
 /** Load and validate reports; the same agency's previous year is loaded for cross-year rules. */
 export async function validatePaths(paths: string[], options: PipelineOptions = {}): Promise<VFile[]> {
-  const files = await collectReportFiles(paths)
+  const walkedDirs = new Set<string>()
+  const files = await collectReportFiles(paths, walkedDirs)
   const loaded = new Map<string, VFile>()
-  for (const path of files) loaded.set(resolve(path), await loadReport(path, options))
+  // Reads overlap; parsing stays in order, so results do not depend on timing.
+  for (let i = 0; i < files.length; i += LOAD_BATCH) {
+    const batch = files.slice(i, i + LOAD_BATCH)
+    const results = await Promise.all(batch.map((path) => loadReport(path, options)))
+    batch.forEach((path, j) => loaded.set(resolve(path), results[j]!))
+  }
+  // The previous year of a report named on the command line may not be among the files: load it too.
+  const previousOf = new Map<string, string>()
+  for (const path of files) {
+    const year = loaded.get(resolve(path))!.data.report?.meta.year
+    if (year && REPORT_NAME.test(basename(path))) previousOf.set(resolve(path), resolve(previousYearPath(path, year)))
+  }
+  const extra = [...new Set(previousOf.values())].filter((p) => !loaded.has(p) && !walkedDirs.has(dirname(p)))
+  await Promise.all(
+    extra.map(async (p) => {
+      const exists = await stat(p).then((i) => i.isFile(), () => false)
+      if (exists) loaded.set(p, await loadReport(p, options))
+    }),
+  )
   for (const path of files) {
     const file = loaded.get(resolve(path))!
-    const year = file.data.report?.meta.year
-    let previous: VFile | undefined
-    if (year && REPORT_NAME.test(basename(path))) {
-      const prevPath = resolve(previousYearPath(path, year))
-      previous = loaded.get(prevPath)
-      if (!previous) {
-        try {
-          await stat(prevPath)
-          previous = await loadReport(prevPath, options)
-        } catch {
-          previous = undefined
-        }
-      }
-    }
+    const previous = loaded.get(previousOf.get(resolve(path)) ?? '')
     validateReport(file, previous ? { previous } : {})
   }
   return files.map((p) => loaded.get(resolve(p))!)

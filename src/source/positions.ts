@@ -55,7 +55,7 @@ export function createLocator(text: string, front: FrontMatter | undefined): Loc
       let node: unknown = front.doc.contents
       let best: [number, number] = [front.fenceOffset, front.fenceOffset + 3]
       const rootRange = front.doc.contents?.range
-      if (path.length === 0 && rootRange) return range(front.offset + rootRange[0], front.offset + rootRange[1])
+      if (path.length === 0 && rootRange && !options.key) return range(front.offset + rootRange[0], front.offset + rootRange[1])
       for (let i = 0; i < path.length; i++) {
         const key = path[i]!
         const last = i === path.length - 1

@@ -90,7 +90,7 @@ export function refineError(file: VFile, error: ErrorObject, rootSchema: object)
     case 'required': {
       const key = String(error.params.missingProperty)
       const title = (parent?.properties?.[key]?.title ?? key) as string
-      emit(file, 'required-key', { key: dotted([...path, key]), label: title }, at(path, path.length > 0))
+      emit(file, 'required-key', { key: dotted([...path, key]), label: title }, at(path, true))
       return
     }
     case 'additionalProperties': {
