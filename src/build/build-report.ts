@@ -1,0 +1,75 @@
+/**
+ * Build the outputs of one report into `out/<agency>/<year>/`. The caller
+ * has already validated it; this renders the merged HTML once (the PDF is
+ * made from it) and writes each requested target. Problems are messages on
+ * the file.
+ */
+import { basename, dirname, join } from 'node:path'
+import type { VFile } from 'vfile'
+import { renderHtml } from '../render/html.js'
+import { writeFileAtomic } from './write-atomic.js'
+
+export type BuildTarget = 'html' | 'pdf' | 'bundle'
+
+/** Every target `--to` accepts, in build order. */
+export const buildTargets: readonly BuildTarget[] = ['html', 'pdf', 'bundle']
+
+/** Targets this version can write; add a target here when its case below is filled in. */
+export const implementedTargets: ReadonlySet<BuildTarget> = new Set<BuildTarget>(['html'])
+
+export interface BuildOptions {
+  targets: Set<BuildTarget>
+  /** Output root (default `out/` in the CLI). */
+  outDir: string
+  /** Template overrides folder (`--templates DIR`). */
+  templates?: string
+}
+
+export interface BuiltFile {
+  target: BuildTarget
+  path: string
+  bytes: number
+}
+
+/** `content/<agency>/<year>.md` → `<agency>`. */
+export function agencyDir(reportPath: string): string {
+  return basename(dirname(reportPath))
+}
+
+/** `out/<agency>/<year>/` for a report. */
+export function reportOutDir(file: VFile, outDir: string): string | undefined {
+  const report = file.data.report
+  if (!report) return undefined
+  return join(outDir, agencyDir(file.path), String(report.meta.year))
+}
+
+async function write(written: BuiltFile[], target: BuildTarget, path: string, data: string | Uint8Array): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+  await writeFileAtomic(path, bytes)
+  written.push({ target, path, bytes: bytes.byteLength })
+}
+
+/** Write the requested outputs of a validated report; returns what was written. */
+export async function buildReportOutputs(file: VFile, options: BuildOptions): Promise<BuiltFile[]> {
+  const dir = reportOutDir(file, options.outDir)
+  if (!dir) return []
+  // Every target starts from the merged HTML: the page, the PDF made from it, the bundle holding both.
+  const html = await renderHtml(file, options.templates ? { templates: options.templates } : {})
+  if (html === undefined) return []
+  const written: BuiltFile[] = []
+  for (const target of buildTargets) {
+    if (!options.targets.has(target)) continue
+    switch (target) {
+      case 'html':
+        await write(written, target, join(dir, 'index.html'), html)
+        break
+      case 'pdf':
+        // Hook: PDF from `html` (issue 4) → join(dir, 'report.pdf'); then add 'pdf' to implementedTargets.
+        break
+      case 'bundle':
+        // Hook: data.json / data.csv / zip (issue 5); then add 'bundle' to implementedTargets.
+        break
+    }
+  }
+  return written
+}
