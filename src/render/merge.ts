@@ -66,7 +66,8 @@ function problemFromError(error: unknown, fallback: string): TemplateProblem {
   const line = typeof e.lineNumber === 'number' ? e.lineNumber : undefined
   const column = typeof e.column === 'number' ? e.column : undefined
   const template = place(file, line, column)
-  const missing = /^"([^"]+)" not defined in /.exec(message)
+  // Strict lookups throw the first form; a lookup below a string or number throws the second.
+  const missing = /^"([^"]+)" not defined in /.exec(message) ?? /Cannot use 'in' operator to search for '([^']+)'/.exec(message)
   if (missing) return { ruleId: 'template-field-known', template, field: missing[1]! }
   return { ruleId: 'template-valid', template, reason: message.replace(/ - \d+:\d+$/, '') }
 }
