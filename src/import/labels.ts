@@ -1,0 +1,107 @@
+/**
+ * Row and column vocabulary taken from the format definitions: every row
+ * label, its aliases and numbering, every column label and alias. Nothing
+ * here names a row or column itself.
+ */
+import { formats } from '../formats/index.js'
+import type { BlockDef, ColumnDef, HeaderNode, RowDef, TableDef } from '../formats/types.js'
+import { coreOf, normLabel } from './normalize.js'
+
+export interface RowMatcher {
+  block: BlockDef
+  row: RowDef
+  /** Normalised forms; `strength` 2 = with numbering, 1 = label without numbering. */
+  forms: { text: string; strength: number }[]
+}
+
+/** A core this short (`总计`, `其他`) is only trusted with its numbering (`（七）总计`, `3.其他`). */
+const MIN_CORE = 4
+
+export function rowMatchers(table: TableDef): RowMatcher[] {
+  const out: RowMatcher[] = []
+  for (const block of table.blocks) {
+    if (block.layout !== 'rows') continue
+    for (const row of block.rows) {
+      const forms: RowMatcher['forms'] = []
+      for (const variant of [row.label, ...(row.aliases ?? [])]) {
+        const full = normLabel(variant)
+        const core = coreOf(variant)
+        forms.push({ text: full, strength: 2 })
+        if (core !== full && core.length >= MIN_CORE) forms.push({ text: core, strength: 1 })
+      }
+      out.push({ block, row, forms })
+    }
+  }
+  return out
+}
+
+/** The row whose label the text ends with (the longest such label wins). */
+export function matchRow(text: string, matchers: RowMatcher[]): RowMatcher | undefined {
+  const norm = normLabel(text)
+  let best: RowMatcher | undefined
+  let bestLength = 0
+  for (const matcher of matchers) {
+    for (const form of matcher.forms) {
+      if (form.text.length > bestLength && norm.endsWith(form.text)) {
+        best = matcher
+        bestLength = form.text.length
+      }
+    }
+  }
+  return best
+}
+
+/** Whether the text names the block (its heading, `第二十条第（五）项`). */
+export function blockHeadingIn(text: string, block: BlockDef): boolean {
+  return block.heading !== undefined && normLabel(text).includes(normLabel(block.heading))
+}
+
+/** Every column label (with aliases) of a table across all known formats, longest first. */
+function columnVocabulary(tableKey: string): string[] {
+  const labels = new Set<string>()
+  for (const format of formats) {
+    for (const table of format.tables) {
+      if (table.key !== tableKey) continue
+      for (const block of table.blocks) {
+        for (const column of block.columns) {
+          for (const label of [column.label, ...(column.aliases ?? [])]) labels.add(normLabel(label))
+        }
+      }
+    }
+  }
+  return [...labels].sort((a, b) => b.length - a.length)
+}
+
+/** Column labels found in a header text, in the order written. */
+export function findColumnLabels(tableKey: string, header: string): string[] {
+  let text = normLabel(header)
+  const found: { at: number; label: string }[] = []
+  for (const label of columnVocabulary(tableKey)) {
+    let at = text.indexOf(label)
+    while (at >= 0) {
+      found.push({ at, label })
+      text = text.slice(0, at) + '\u0000'.repeat(label.length) + text.slice(at + label.length)
+      at = text.indexOf(label)
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.label)
+}
+
+/** The column of `block` a found header label names: exactly, or as a shortened form (`处理决定数量`). */
+export function columnFor(block: BlockDef, label: string): { column: ColumnDef; exact: boolean } | undefined {
+  for (const column of block.columns) {
+    if ([column.label, ...(column.aliases ?? [])].some((l) => normLabel(l) === label)) return { column, exact: true }
+  }
+  for (const column of block.columns) {
+    const own = normLabel(column.label)
+    if (label.length >= 4 && (own.endsWith(label) || label.endsWith(own))) return { column, exact: false }
+  }
+  return undefined
+}
+
+/** Leaves of a header tree in order: (row, column) pairs of an inline block. */
+export function leaves(nodes: HeaderNode[]): { row?: string; column?: string; label: string }[] {
+  return nodes.flatMap((node) =>
+    node.children ? leaves(node.children) : [{ ...(node.row ? { row: node.row } : {}), ...(node.column ? { column: node.column } : {}), label: node.label }],
+  )
+}

@@ -1,0 +1,177 @@
+/**
+ * Where things are in the document: the title (agency and year), the six
+ * section headings (by official title or alias, numeral optional), and the
+ * sign-off (agency and date) at the end.
+ */
+import type { FormatDefinition, SectionDef } from '../formats/types.js'
+import { normalizeTitle, splitHeading } from '../source/sections.js'
+import type { Block, LineBlock } from './blocks.js'
+import { fold } from './normalize.js'
+
+export interface HeadingAt {
+  index: number
+  def: SectionDef
+  /** The heading as written (trimmed). */
+  text: string
+  /** Text after the heading on the same line (`一、总体情况。2024年…`). */
+  rest?: string
+}
+
+export interface TitleInfo {
+  indices: number[]
+  agency?: string
+  year?: number
+  text: string
+}
+
+export interface SignOff {
+  indices: number[]
+  date: string
+  agency?: string
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+
+/** 2024 or 二〇二四 → 2024. */
+function yearNumber(text: string): number | undefined {
+  if (/^\d{4}$/.test(text)) return Number(text)
+  if ([...text].length === 4 && [...text].every((c) => c in CN_DIGITS)) return Number([...text].map((c) => CN_DIGITS[c]).join(''))
+  return undefined
+}
+
+/** 12 or 十二 or 二十一 → number. */
+function smallNumber(text: string): number | undefined {
+  if (/^\d{1,2}$/.test(text)) return Number(text)
+  const m = /^([一二三])?(十)?([一二三四五六七八九])?$/.exec(text)
+  if (!m || text === '') return undefined
+  if (!m[2]) return m[1] ? undefined : m[3] ? CN_DIGITS[m[3]] : undefined
+  return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CN_DIGITS[m[3]]! : 0)
+}
+
+const YEAR = '(\\d{4}|[〇零一二三四五六七八九]{4})'
+
+/** `2025年2月10日` (digits or Chinese numerals) → `2025-02-10`. */
+export function parseDate(text: string): string | undefined {
+  const t = fold(text).replace(/\s+/g, '')
+  const m = new RegExp(`^${YEAR}年([\\d一二三四五六七八九十]{1,3})月([\\d一二三四五六七八九十]{1,3})日$`).exec(t)
+  if (!m) return undefined
+  const year = yearNumber(m[1]!)
+  const month = smallNumber(m[2]!)
+  const day = smallNumber(m[3]!)
+  if (!year || !month || !day || month > 12 || day > 31) return undefined
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+function candidates(def: SectionDef): string[] {
+  return [def.title, ...def.aliases].map(normalizeTitle)
+}
+
+/** The official section a line is the heading of, if it is one. */
+export function headingOf(format: FormatDefinition, raw: string): { def: SectionDef; rest?: string } | undefined {
+  const text = fold(raw).trim()
+  if (text === '' || text.length > 60) return undefined
+  const { numeral, title } = splitHeading(text)
+  const wanted = normalizeTitle(title)
+  for (const def of format.sections) {
+    // A wrong numeral (`五、其他需要报告的事项`) still names the section; the validator reports it.
+    if (candidates(def).includes(wanted)) return { def }
+  }
+  // `一、总体情况。2024年……`: heading and text on one line.
+  if (!numeral) return undefined
+  for (const def of format.sections) {
+    if (def.numeral !== numeral) continue
+    for (let k = 2; k < Math.min(title.length, 40); k++) {
+      if (!/[。：:，,．. ]/.test(title[k]!)) continue
+      if (candidates(def).includes(normalizeTitle(title.slice(0, k)))) {
+        const rest = title.slice(k + 1).trim()
+        return rest ? { def, rest } : { def }
+      }
+    }
+  }
+  return undefined
+}
+
+/** Section headings in document order; a section matched twice keeps its first heading. */
+export function findHeadings(format: FormatDefinition, blocks: Block[]): HeadingAt[] {
+  const found: HeadingAt[] = []
+  const seen = new Set<number>()
+  blocks.forEach((block, index) => {
+    if (block.type !== 'line' || block.cells.filter((c) => c.trim() !== '').length > 1) return
+    const match = headingOf(format, block.text)
+    if (!match || seen.has(match.def.number)) return
+    seen.add(match.def.number)
+    const text = match.rest ? block.text.slice(0, block.text.length - match.rest.length).trim() : block.text.trim()
+    found.push({ index, def: match.def, text: text.replace(/[，,。．.:：\s]+$/, ''), ...(match.rest ? { rest: match.rest } : {}) })
+  })
+  return found
+}
+
+const TITLE = new RegExp(`^(.*?)(?:关于)?${YEAR}年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)`)
+
+/** The title among the first lines before the first heading: agency and year. */
+export function findTitle(blocks: Block[], end: number): TitleInfo | undefined {
+  const lines: { index: number; block: LineBlock }[] = []
+  for (let i = 0; i < end && lines.length < 3; i++) {
+    const block = blocks[i]!
+    if (block.type !== 'line') break
+    if (block.text === '') continue
+    if (/[。；]/.test(block.text) || block.text.length > 60) break
+    lines.push({ index: i, block })
+  }
+  for (let n = 1; n <= lines.length; n++) {
+    const joined = fold(lines.slice(0, n).map((l) => l.block.text).join('')).replace(/\s+/g, '')
+    const match = TITLE.exec(joined)
+    if (match) {
+      const agency = match[1]!.replace(/^[\s　]+|[\s　:：]+$/g, '')
+      const year = yearNumber(match[2]!)
+      return {
+        indices: lines.slice(0, n).map((l) => l.index),
+        text: joined,
+        ...(agency ? { agency } : {}),
+        ...(year ? { year } : {}),
+      }
+    }
+  }
+  return undefined
+}
+
+/** A date line at the very end (with the signing agency just before it). */
+export function findSignOff(blocks: Block[], after: number): SignOff | undefined {
+  const tail: number[] = []
+  for (let i = blocks.length - 1; i > after && tail.length < 3; i--) {
+    const block = blocks[i]!
+    if (block.type !== 'line') break
+    if (block.text === '') continue
+    tail.push(i)
+  }
+  const [last, before] = tail
+  if (last === undefined) return undefined
+  const date = parseDate((blocks[last] as LineBlock).text)
+  if (!date) return undefined
+  const signer = before !== undefined ? (blocks[before] as LineBlock).text : ''
+  if (signer && signer.length <= 40 && !/[。，,；;：:]/.test(signer) && !/^[（(]?[一二三四五六七八九十\d]/.test(signer)) {
+    return { indices: [before!, last], date, agency: signer.trim() }
+  }
+  return { indices: [last], date }
+}
+
+/** The report year most often named in the text, when there is no title. */
+export function guessYear(blocks: Block[]): number | undefined {
+  const counts = new Map<number, number>()
+  for (const block of blocks) {
+    if (block.type !== 'line') continue
+    for (const m of fold(block.text).matchAll(/(\d{4})\s*年/g)) {
+      const y = Number(m[1])
+      if (y >= 2008 && y <= 2100) counts.set(y, (counts.get(y) ?? 0) + 1)
+    }
+  }
+  let best: number | undefined
+  let most = 0
+  for (const [year, n] of [...counts].sort((a, b) => a[0] - b[0])) {
+    if (n > most) {
+      best = year
+      most = n
+    }
+  }
+  return best
+}

@@ -1,0 +1,71 @@
+/**
+ * Comparing labels and reading numbers the way published reports write
+ * them: full-width forms, （）vs (), spaces inside labels, straight vs curly
+ * quotes, 「1. 属于」 vs 「1.属于」.
+ */
+
+const PUNCTUATION = /[\s\u3000、，,.。．:：;；!！?？()（）[\]【】{}“”"'‘’「」『』《》<>〈〉/／\\\-—–_·•…~～]/g
+
+/** A label reduced to what identifies it: NFKC, no spaces or punctuation. */
+export function normLabel(text: string): string {
+  return text.normalize('NFKC').replace(PUNCTUATION, '')
+}
+
+const NUMBERING = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、)）]|第[一二三四五六七八九十]+[项条])\s*/
+
+/** Numbering at the start of a label (`一、`, `（三）`, `1.`), normalised; '' when there is none. */
+export function numberingOf(label: string): string {
+  const match = NUMBERING.exec(label)
+  return match ? normLabel(match[0]) : ''
+}
+
+/** A label without its leading numbering, normalised. */
+export function coreOf(label: string): string {
+  let rest = label
+  // Group numbering can be doubled in a label (`（六）3.其他` is not official, but `3.其他` is).
+  for (let i = 0; i < 2; i++) {
+    const match = NUMBERING.exec(rest)
+    if (!match) break
+    rest = rest.slice(match[0].length)
+  }
+  return normLabel(rest)
+}
+
+/** Text with full-width forms folded (digits, letters, punctuation). */
+export function fold(text: string): string {
+  return text.normalize('NFKC')
+}
+
+/** What a table token is. */
+export type NumberReading =
+  /** `doubt`: read, but the reader should look at it (a unit that does not fit). */
+  | { kind: 'number'; value: number; raw: string; doubt?: string }
+  | { kind: 'blank'; raw: string }
+  | { kind: 'text' }
+
+const BLANK_MARKS = new Set(['/', '-', '—', '--', '——', '－', '／', '\\', '无', '空'])
+const COUNT_UNITS = /(?:件|个|项|次|人次|条)$/
+const PLAIN = /^[+-]?\d+(?:\.\d+)?$/
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/
+
+/** Read one token as a number, a blank mark (/ - —) or text. */
+export function readNumber(token: string): NumberReading {
+  const raw = token
+  const t = fold(token).trim()
+  if (t === '') return { kind: 'blank', raw }
+  if (BLANK_MARKS.has(t)) return { kind: 'blank', raw }
+  if (PLAIN.test(t)) return { kind: 'number', value: Number(t), raw }
+  if (GROUPED.test(t)) return { kind: 'number', value: Number(t.replace(/,/g, '')), raw }
+  const unit = /^([+-]?\d+(?:\.\d+)?)\s*(万元|元)$/.exec(t)
+  if (unit) {
+    return unit[2] === '万元'
+      ? { kind: 'number', value: Number(unit[1]), raw }
+      : { kind: 'number', value: Number(unit[1]), raw, doubt: `原文「${raw}」单位为元，未换算` }
+  }
+  const counted = COUNT_UNITS.exec(t)
+  if (counted) {
+    const n = t.slice(0, counted.index).trim()
+    if (PLAIN.test(n)) return { kind: 'number', value: Number(n), raw }
+  }
+  return { kind: 'text' }
+}

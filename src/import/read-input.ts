@@ -1,0 +1,42 @@
+/**
+ * Pick the reader for an input by its extension, or by its first bytes
+ * (a .docx is a zip; an HTML page starts with a tag).
+ */
+import { readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import type { SourceDocument } from './blocks.js'
+import { readDocx } from './read-docx.js'
+import { readHtml } from './read-html.js'
+import { decodeText, readText } from './read-text.js'
+
+export type ReadResult = { doc: SourceDocument; encoding?: string } | { error: string }
+
+export async function readInputBytes(bytes: Uint8Array, name: string): Promise<ReadResult> {
+  const ext = extname(name).toLowerCase()
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b
+  if (ext === '.docx' || isZip) {
+    if (!isZip) return { error: '不是有效的 .docx 文件（文件可能不完整）' }
+    const doc = await readDocx(bytes)
+    return 'error' in doc ? doc : { doc }
+  }
+  if (ext === '.doc' || ext === '.pdf' || ext === '.wps') {
+    return { error: `不支持 ${ext} 文件；请先另存为 .docx、网页（.html）或纯文本（.txt）` }
+  }
+  const decoded = decodeText(bytes)
+  if ('error' in decoded) return decoded
+  const looksHtml = ext === '.html' || ext === '.htm' || /^\s*(?:<!doctype html|<html|<head|<body|<table|<div|<p[\s>])/i.test(decoded.text.slice(0, 500))
+  const doc = looksHtml ? readHtml(decoded.text) : readText(decoded.text)
+  return { doc, encoding: decoded.encoding }
+}
+
+export async function readInput(path: string): Promise<ReadResult> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return { error: code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是文件夹，不是文件' : `无法读取（${code ?? '未知错误'}）` }
+  }
+  if (bytes.length === 0) return { error: '文件是空的' }
+  return readInputBytes(bytes, path)
+}

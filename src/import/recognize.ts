@@ -1,0 +1,130 @@
+/**
+ * A read document → what the report says: format (from the table layout),
+ * meta (title, sign-off), every table cell with its certainty, and the
+ * narrative sections.
+ */
+import { formatForYear, formats, getFormat } from '../formats/index.js'
+import type { FormatDefinition, SectionDef } from '../formats/types.js'
+import type { Block, SourceDocument } from './blocks.js'
+import { findHeadings, findSignOff, findTitle, guessYear, type HeadingAt } from './layout.js'
+import { findRegions, isProse, type Region } from './regions.js'
+import { readTable, type TableResult } from './tables.js'
+import { tokenize, type Token } from './tokens.js'
+
+export interface ImportOptions {
+  /** 机关名称, when the title does not give it (or gives it wrongly). */
+  agency?: string
+  year?: number
+  /** Force a format instead of detecting it from the tables. */
+  format?: string
+}
+
+export interface MetaResult {
+  agency?: string
+  year?: number
+  published?: string
+  /** Meta key → why it needs checking. */
+  doubts: Map<string, string>
+}
+
+export interface BodySection {
+  /** The official section; `undefined` for the preamble. */
+  def?: SectionDef
+  /** Heading as written, or the official one when the source had none. */
+  heading?: string
+  paragraphs: string[]
+}
+
+export interface Recognized {
+  format: FormatDefinition
+  /** Why this format: the layout evidence, for the report. */
+  formatNote?: string
+  meta: MetaResult
+  tables: TableResult[]
+  body: BodySection[]
+  /** Things the reader should know that are not a single cell. */
+  notes: string[]
+}
+
+function lineTexts(blocks: Block[]): string[] {
+  const out: string[] = []
+  for (const block of blocks) {
+    if (block.type === 'line') {
+      if (block.text !== '') out.push(block.text.replace(/\t+/g, ' '))
+    } else {
+      for (const row of block.rows) out.push(row.map((c) => c.text).filter(Boolean).join(' '))
+    }
+  }
+  return out
+}
+
+function tableTokens(blocks: Block[], region: Region | undefined): Token[] | undefined {
+  if (!region) return undefined
+  return tokenize(blocks.slice(region.start, region.end).filter((b) => !isProse(b)))
+}
+
+export function recognize(doc: SourceDocument, options: ImportOptions = {}): Recognized {
+  const blocks = doc.blocks
+  const notes: string[] = []
+  const headings: HeadingAt[] = findHeadings(formats[0]!, blocks)
+  const firstHeading = headings[0]?.index ?? blocks.length
+  const lastHeading = headings.at(-1)?.index ?? 0
+  const title = findTitle(blocks, firstHeading)
+  const signOff = findSignOff(blocks, lastHeading)
+
+  const doubts = new Map<string, string>()
+  const agency = options.agency ?? title?.agency ?? signOff?.agency
+  if (!agency) doubts.set('agency', '原文标题和落款中都没有机关名称，请填写（或用 --agency 指定）')
+  else if (!options.agency && !title?.agency) doubts.set('agency', '机关名称取自落款，请核对')
+  let year = options.year ?? title?.year
+  if (year === undefined) {
+    year = guessYear(blocks)
+    doubts.set('year', year ? `原文标题中没有年度，按正文中最常出现的年份推断为 ${year}，请核对` : '原文中找不到报告年度，请填写（或用 --year 指定）')
+  }
+  const meta: MetaResult = {
+    ...(agency ? { agency } : {}),
+    ...(year ? { year } : {}),
+    ...(signOff ? { published: signOff.date } : {}),
+    doubts,
+  }
+
+  // Regions and tables per candidate format; the format whose vocabulary fits best wins.
+  const forced = options.format ? getFormat(options.format) : undefined
+  const candidates = forced ? [forced] : formats
+  let best: { format: FormatDefinition; tables: TableResult[]; regions: Region[]; score: number } | undefined
+  const fallback = year ? formatForYear(year) : formats[0]!
+  for (const format of candidates) {
+    const regions = findRegions(format, blocks, headings)
+    const tables = format.tables.map((table) => readTable(format, table, tableTokens(blocks, regions.find((r) => r.def.number === table.section))))
+    const score = tables.reduce((n, t) => n + t.score, 0)
+    if (!best || score > best.score || (score === best.score && format === fallback)) best = { format, tables, regions, score }
+  }
+  const { format, tables, regions } = best!
+  let formatNote: string | undefined
+  if (!forced && year && format !== formatForYear(year)) {
+    formatNote = `原表为 ${format.id} 版式（${format.document}），按表格内容识别；报告年度 ${year} 应使用 ${formatForYear(year).id}`
+  }
+
+  for (const table of tables) {
+    if (!table.found) notes.push(`原文未找到${table.def.name}（${table.def.caption}），各格写作 ~`)
+    for (const stray of table.strays) notes.push(`${table.def.name}中有无法对应到任何一行的数字：${stray}`)
+  }
+
+  // Body: the preamble, then every region in document order.
+  const skip = new Set([...(title?.indices ?? []), ...(signOff?.indices ?? [])])
+  const keep = (from: number, to: number) => blocks.slice(from, to).filter((_, i) => !skip.has(from + i))
+  const firstStart = Math.min(firstHeading, ...regions.map((r) => r.start))
+  const body: BodySection[] = [{ paragraphs: lineTexts(keep(0, firstStart)) }]
+  for (const region of regions) {
+    const isTable = format.tables.some((t) => t.section === region.def.number)
+    const content = keep(region.start, region.end)
+    const paragraphs = lineTexts(isTable ? content.filter(isProse) : content)
+    if (region.heading?.rest) paragraphs.unshift(region.heading.rest)
+    body.push({ def: region.def, heading: region.heading?.text ?? `${region.def.numeral}、${region.def.title}`, paragraphs })
+  }
+  for (const def of format.sections) {
+    if (!regions.some((r) => r.def.number === def.number)) notes.push(`原文未找到「${def.numeral}、${def.title}」一节`)
+  }
+  if (formatNote) notes.unshift(formatNote)
+  return { format, ...(formatNote ? { formatNote } : {}), meta, tables, body, notes }
+}

@@ -1,0 +1,228 @@
+/**
+ * Read the statistics tables of one format from their token streams. Rows
+ * are found by their labels, columns by the header labels (table 2) or the
+ * format's header tree (tables 3 and 4); every cell ends up read, or `~`
+ * with a reason.
+ */
+import type { BlockDef, FormatDefinition, RowDef, TableDef } from '../formats/types.js'
+import { blockHeadingIn, columnFor, findColumnLabels, leaves, matchRow, rowMatchers } from './labels.js'
+import { resolveRow, type CellResult, type RowCheck, type ValueToken } from './resolve.js'
+import type { Token } from './tokens.js'
+
+export interface RowResult {
+  block: BlockDef
+  row: RowDef
+  /** Column key → cell, in the block's column order. */
+  cells: Map<string, CellResult>
+  found: boolean
+  /** Where the row was found (line or block number). */
+  at?: number
+}
+
+export interface TableResult {
+  def: TableDef
+  found: boolean
+  rows: RowResult[]
+  /** Numbers in the table that belong to no known row, described for the reader. */
+  strays: string[]
+  /** How well the format fits what was read (higher is better). */
+  score: number
+}
+
+interface Hit {
+  block: BlockDef
+  row: RowDef
+  header: string
+  values: ValueToken[]
+  at: number
+}
+
+function describe(values: ValueToken[]): string {
+  return values.map((v) => (v.kind === 'number' ? v.raw.trim() : v.raw.trim() || '空')).join(' ')
+}
+
+/** Walk the tokens: text accumulates until numbers follow; the text must end with a row label. */
+function scan(tokens: Token[], table: TableDef): { hits: Hit[]; strays: string[] } {
+  const matchers = rowMatchers(table)
+  const hits: Hit[] = []
+  const strays: string[] = []
+  let pending = ''
+  let i = 0
+  while (i < tokens.length) {
+    const token = tokens[i]!
+    if (token.kind === 'text') {
+      pending += token.text
+      i++
+      continue
+    }
+    const run: ValueToken[] = []
+    while (i < tokens.length && tokens[i]!.kind !== 'text') run.push(tokens[i++] as ValueToken)
+    const hasNumber = run.some((t) => t.kind === 'number')
+    const match = matchRow(pending, matchers)
+    if (match) {
+      hits.push({ block: match.block, row: match.row, header: pending, values: run, at: run[0]?.at ?? token.at })
+      pending = ''
+    } else if (hasNumber) {
+      const label = pending.trim().slice(-40)
+      strays.push(`${label ? `「${label}」后` : ''}的数字 ${describe(run)}`)
+      pending = ''
+    }
+  }
+  return { hits, strays }
+}
+
+function sumCheck(format: FormatDefinition, table: TableDef, block: BlockDef, order: string[]): RowCheck | undefined {
+  const rules = format.rules.filter((r) => r.kind === 'column-sum' && r.table === table.key && r.block === block.id)
+  if (rules.length === 0) return undefined
+  return (values) => {
+    let result: boolean | undefined = true
+    for (const rule of rules) {
+      if (rule.kind !== 'column-sum') continue
+      const at = (key: string) => values[order.indexOf(key)]
+      const target = at(rule.target)
+      const terms = rule.terms.map(at)
+      if (target === undefined) continue
+      if (target === null || terms.some((t) => t === null || t === undefined)) {
+        if (result === true) result = undefined
+        continue
+      }
+      const sum = (terms as number[]).reduce((a, b) => a + b, 0)
+      if (Math.abs(sum - target) > 1e-9) return false
+    }
+    return result
+  }
+}
+
+function missingRow(block: BlockDef, row: RowDef, reason: string): RowResult {
+  return { block, row, found: false, cells: new Map(block.columns.map((c) => [c.key, { value: null, reason }])) }
+}
+
+/** Rows of the row-layout blocks. */
+function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): { rows: Map<RowDef, RowResult>; strays: string[]; score: number } {
+  const { hits, strays } = scan(tokens, table)
+  const rows = new Map<RowDef, RowResult>()
+  let score = -strays.length
+  const headerOf = new Map<BlockDef, string[]>()
+  for (const hit of hits) {
+    const { block, row } = hit
+    if (rows.has(row)) {
+      const first = rows.get(row)!
+      for (const [key, cell] of first.cells) {
+        first.cells.set(key, { ...cell, reason: [cell.reason, `此行在原文中出现了两次（另一处：${describe(hit.values)}），已取第一处`].filter(Boolean).join('；') })
+      }
+      score -= 1
+      continue
+    }
+    let positions: (string | undefined)[]
+    const notes: string[] = []
+    if (block.shape === 'list') {
+      positions = block.columns.map((c) => c.key)
+    } else {
+      const labels = findColumnLabels(table.key, hit.header)
+      if (labels.length > 0) headerOf.set(block, labels)
+      const header = headerOf.get(block)
+      if (header) {
+        positions = header.map((label) => {
+          const match = columnFor(block, label)
+          score += match ? (match.exact ? 1 : 0) : -1
+          return match?.column.key
+        })
+      } else {
+        positions = block.columns.map((c) => c.key)
+        if (block.heading && !blockHeadingIn(hit.header, block)) notes.push('原表未写列名，按官方列序读取')
+      }
+    }
+    const order = positions.map((p) => p ?? '')
+    const cells = resolveRow(hit.values, positions.length, sumCheck(format, table, block, order))
+    const out = new Map<string, { value: number | null; reason?: string }>()
+    const extra: string[] = []
+    positions.forEach((key, i) => {
+      const cell = cells[i]!
+      if (key === undefined || out.has(key)) {
+        if (cell.value !== null) extra.push(String(cell.value))
+        return
+      }
+      out.set(key, notes.length && !cell.reason ? { ...cell, reason: notes.join('；') } : cell)
+    })
+    const result = new Map<string, CellResult>()
+    for (const column of block.columns) {
+      let cell = out.get(column.key) ?? { value: null, reason: `原表没有「${column.label}」这一列` }
+      if (extra.length) cell = { ...cell, reason: [cell.reason, `原表此行另有不属于本格式的列：${extra.join(' ')}`].filter(Boolean).join('；') }
+      result.set(column.key, cell)
+    }
+    if (cells.every((c) => !c.reason)) score += 1
+    rows.set(row, { block, row, cells: result, found: true, at: hit.at })
+  }
+  return { rows, strays, score }
+}
+
+/** An inline block (table 4): all numbers of the region, in header-tree order. */
+function readInline(format: FormatDefinition, table: TableDef, block: BlockDef, tokens: Token[]): RowResult[] {
+  const slots = leaves(block.header)
+  // The data row: the runs of cells that hold numbers (header cells left blank around them are layout).
+  const runs: ValueToken[][] = [[]]
+  for (const token of tokens) {
+    if (token.kind === 'text') runs.push([])
+    else runs.at(-1)!.push(token)
+  }
+  const values = runs.filter((run) => run.some((t) => t.kind === 'number')).flat()
+  const order = slots.map((s) => `${s.row}.${s.column}`)
+  const rules = format.rules.filter((r) => r.kind === 'column-sum' && r.table === table.key && r.block === block.id)
+  const check: RowCheck = (reading) => {
+    let result: boolean | undefined = true
+    for (const rule of rules) {
+      if (rule.kind !== 'column-sum') continue
+      for (const row of block.rows) {
+        const at = (key: string) => reading[order.indexOf(`${row.path[0]}.${key}`)]
+        const target = at(rule.target)
+        const terms = rule.terms.map(at)
+        if (target === null || target === undefined || terms.some((t) => t === null || t === undefined)) {
+          if (result === true) result = undefined
+          continue
+        }
+        if (Math.abs((terms as number[]).reduce((a, b) => a + b, 0) - target) > 1e-9) return false
+      }
+    }
+    return result
+  }
+  const cells = resolveRow(values, slots.length, check)
+  return block.rows.map((row) => {
+    const map = new Map<string, CellResult>()
+    for (const column of block.columns) {
+      const index = order.indexOf(`${row.path[0]}.${column.key}`)
+      map.set(column.key, cells[index] ?? { value: null, reason: '原表缺少此格' })
+    }
+    return { block, row, cells: map, found: values.length > 0, ...(values[0] ? { at: values[0].at } : {}) }
+  })
+}
+
+/** Read one table of `format` from its region's tokens (`undefined`: the table was not found). */
+export function readTable(format: FormatDefinition, table: TableDef, tokens: Token[] | undefined): TableResult {
+  const missingReason = `原文未找到${table.name}（${table.caption}）`
+  if (!tokens || tokens.length === 0) {
+    const rows = table.blocks.flatMap((block) => block.rows.map((row) => missingRow(block, row, missingReason)))
+    return { def: table, found: false, rows, strays: [], score: -rows.length }
+  }
+  const rowBlocks = table.blocks.filter((b) => b.layout === 'rows')
+  const read = rowBlocks.length ? readRows(format, table, tokens) : { rows: new Map<RowDef, RowResult>(), strays: [], score: 0 }
+  let score = read.score
+  const rows: RowResult[] = []
+  for (const block of table.blocks) {
+    if (block.layout === 'inline') {
+      const inline = readInline(format, table, block, tokens)
+      rows.push(...inline)
+      score += inline.every((r) => [...r.cells.values()].every((c) => !c.reason)) ? 1 : 0
+      continue
+    }
+    for (const row of block.rows) {
+      const found = read.rows.get(row)
+      if (found) rows.push(found)
+      else {
+        score -= 1
+        rows.push(missingRow(block, row, '原文表中未找到此行'))
+      }
+    }
+  }
+  const found = rows.some((r) => r.found)
+  return { def: table, found, rows, strays: read.strays, score }
+}

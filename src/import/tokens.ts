@@ -1,0 +1,70 @@
+/**
+ * A table region as a flat stream of tokens: text, numbers and blank cells.
+ * Tabs, one-cell-per-line dumps, whole tables on one line and HTML grids
+ * all become the same stream, because in every one of them a row's numbers
+ * follow its label.
+ */
+import { expandGrid, type Block } from './blocks.js'
+import { readNumber } from './normalize.js'
+
+export type Token =
+  | { kind: 'text'; text: string; at: number }
+  | { kind: 'number'; value: number; raw: string; at: number; doubt?: string }
+  | { kind: 'blank'; raw: string; at: number }
+
+/** Split `规章000` / `0行政规范性文件` where digits touch a label. */
+function splitTouching(piece: string): string[] {
+  const tail = /^(.*[^\d.．,，、\s])(\d+(?:\.\d+)?)$/.exec(piece)
+  if (tail && !/(?:第|\d[.．])$/.test(tail[1]!)) return [...splitTouching(tail[1]!), tail[2]!]
+  const head = /^(\d+(?:\.\d+)?)([^\d.．、)）\s年月日].*)$/.exec(piece)
+  if (head) return [head[1]!, ...splitTouching(head[2]!)]
+  return [piece]
+}
+
+function pushCell(out: Token[], cell: string, at: number): void {
+  const text = cell.replace(/\u00a0/g, ' ').trim()
+  if (text === '') {
+    out.push({ kind: 'blank', raw: '', at })
+    return
+  }
+  for (const piece of text.split(/[\s\u3000]+/)) {
+    const reading = readNumber(piece)
+    if (reading.kind === 'number') {
+      out.push({ kind: 'number', value: reading.value, raw: reading.raw, at, ...(reading.doubt ? { doubt: reading.doubt } : {}) })
+      continue
+    }
+    if (reading.kind === 'blank') {
+      out.push({ kind: 'blank', raw: reading.raw, at })
+      continue
+    }
+    const parts = splitTouching(piece)
+    if (parts.length === 1) {
+      out.push({ kind: 'text', text: piece, at })
+      continue
+    }
+    for (const part of parts) pushCell(out, part, at)
+  }
+}
+
+export function tokenize(blocks: Block[]): Token[] {
+  const out: Token[] = []
+  for (const block of blocks) {
+    if (block.type === 'line') {
+      // A line of tabs only is an empty cell in a one-cell-per-line dump.
+      if (block.text === '' && block.cells.length <= 1) continue
+      const cells = block.cells.map((c) => c.trim())
+      // Leading empty cells are indentation or merged cells on the left, never data.
+      while (cells.length > 0 && cells[0] === '') cells.shift()
+      if (cells.length === 0) {
+        out.push({ kind: 'blank', raw: '', at: block.at })
+        continue
+      }
+      for (const cell of cells) pushCell(out, cell, block.at)
+      continue
+    }
+    for (const row of expandGrid(block.rows)) {
+      for (const slot of row) if (slot.origin) pushCell(out, slot.cell.text, block.at)
+    }
+  }
+  return out
+}
