@@ -1,0 +1,59 @@
+/**
+ * Atomic file writes: the bytes go to a hidden temporary file beside the
+ * target, are flushed, then renamed over it. A reader (or a build killed at
+ * any moment) sees either the old complete file or the new complete one.
+ */
+import { open, mkdir, readdir, rename, rm, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+let counter = 0
+
+/** Temporary names are hidden dotfiles ending in `.tmp`, so a sweep can find leftovers. */
+export const TEMP_PATTERN = /^\..+\.\d+-\d+\.tmp$/
+
+function tempPathFor(path: string): string {
+  counter += 1
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${counter}.tmp`)
+}
+
+/** Write `data` to `path` atomically, creating parent folders. */
+export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  const temp = tempPathFor(path)
+  const handle = await open(temp, 'w')
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } catch (error) {
+    await handle.close().catch(() => undefined)
+    await unlink(temp).catch(() => undefined)
+    throw error
+  }
+  await handle.close()
+  try {
+    await rename(temp, path)
+  } catch (error) {
+    await unlink(temp).catch(() => undefined)
+    throw error
+  }
+}
+
+/** Remove temporary files left by a killed build under `dir`; returns how many. */
+export async function sweepTempFiles(dir: string): Promise<number> {
+  let removed = 0
+  let entries
+  try {
+    entries = await readdir(dir, { withFileTypes: true })
+  } catch {
+    return 0
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) removed += await sweepTempFiles(path)
+    else if (TEMP_PATTERN.test(entry.name)) {
+      await rm(path, { force: true })
+      removed += 1
+    }
+  }
+  return removed
+}

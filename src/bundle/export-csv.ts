@@ -1,0 +1,34 @@
+/**
+ * data.csv: one line per table cell, for spreadsheets. UTF-8 with a BOM (so
+ * Excel detects the encoding), CRLF line ends and RFC 4180 quoting.
+ */
+import type { DataCell } from './export-json.js'
+
+/** Header row: 表格, 行号, 行名称, 列代码, 列名称, 单位, 数值. */
+export const CSV_HEADER = ['表格', '行号', '行名称', '列代码', '列名称', '单位', '数值'] as const
+
+/** Quote a field when it holds a comma, quote, CR or LF (RFC 4180 §2.6–2.7). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+}
+
+function csvLine(fields: readonly string[]): string {
+  return fields.map(csvField).join(',') + '\r\n'
+}
+
+/** data.csv text, starting with the BOM. */
+export function exportCsv(cells: readonly DataCell[]): string {
+  let out = '\ufeff' + csvLine(CSV_HEADER)
+  for (const cell of cells) {
+    out += csvLine([
+      cell.tableName,
+      cell.rowCode,
+      cell.rowLabel,
+      cell.column,
+      cell.columnLabel,
+      cell.unit ?? '',
+      cell.value === null ? '' : String(cell.value),
+    ])
+  }
+  return out
+}

@@ -1,0 +1,165 @@
+/**
+ * `nianbao verify`: check a portal bundle before ingesting it. Unsafe
+ * archives (path traversal, absolute paths, links, zip bombs) are refused
+ * before anything is inflated; then every member is checked against
+ * manifest.json (presence, size, SHA-256) and data.json against its JSON
+ * Schema. Every problem is a diagnostic naming the file.
+ */
+import { readFile, stat } from 'node:fs/promises'
+import { Ajv, type ValidateFunction } from 'ajv'
+import { VFile } from 'vfile'
+import { emit } from '../diagnostics/emit.js'
+import type { Lang } from '../diagnostics/types.js'
+import { generateDataSchema } from './data-schema.js'
+import { SOURCE_NAME } from './export-json.js'
+import { BUNDLE_MEMBERS, MANIFEST_NAME, manifestProblem, sha256, type Manifest } from './manifest.js'
+import { LIMITS, readDirectory, readEntry, ZipRefused, type ZipProblem } from './zip-read.js'
+
+export interface VerifyOptions {
+  lang?: Lang
+}
+
+let dataValidator: ValidateFunction | undefined
+
+function validateData(value: unknown): ValidateFunction {
+  dataValidator ??= new Ajv({ allErrors: true, strict: false }).compile(generateDataSchema())
+  dataValidator(value)
+  return dataValidator
+}
+
+function report(file: VFile, problem: ZipProblem): void {
+  const params = { file: problem.entry ?? '', reason: problem.reason }
+  switch (problem.kind) {
+    case 'path':
+    case 'link':
+      emit(file, 'bundle-entry-safe', params, undefined)
+      return
+    case 'size':
+      emit(file, 'bundle-size-limit', params, undefined)
+      return
+    case 'integrity':
+      if (problem.entry) {
+        emit(file, 'bundle-entry-intact', params, undefined)
+        return
+      }
+      emit(file, 'bundle-zip-valid', params, undefined)
+      return
+    case 'structure':
+      emit(file, 'bundle-zip-valid', { reason: problem.entry ? `${problem.entry}：${problem.reason}` : problem.reason }, undefined)
+  }
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    return undefined
+  }
+}
+
+/** Check bundle bytes already in memory; diagnostics go on `file`. */
+export function verifyBundleBytes(file: VFile, bytes: Uint8Array): void {
+  let members: Map<string, Uint8Array>
+  const unreadable = new Set<string>()
+  try {
+    const entries = readDirectory(bytes)
+    members = new Map()
+    for (const entry of entries) {
+      try {
+        members.set(entry.name, readEntry(bytes, entry))
+      } catch (error) {
+        if (!(error instanceof ZipRefused)) throw error
+        // A bomb stops everything; a damaged member is reported and the rest still checked.
+        if (error.problem.kind === 'size') throw error
+        report(file, error.problem)
+        unreadable.add(entry.name)
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ZipRefused)) throw error
+    report(file, error.problem)
+    return
+  }
+
+  const manifestBytes = members.get(MANIFEST_NAME)
+  if (!manifestBytes) {
+    if (!unreadable.has(MANIFEST_NAME)) emit(file, 'bundle-file-present', { file: MANIFEST_NAME }, undefined)
+    return
+  }
+  const parsed = parseJson(manifestBytes)
+  const problem = parsed === undefined ? '不是有效的 JSON' : manifestProblem(parsed)
+  if (problem) {
+    emit(file, 'bundle-manifest-valid', { reason: problem }, undefined)
+    return
+  }
+  const manifest = parsed as Manifest
+  const listed = new Map(manifest.files.map((f) => [f.name, f]))
+
+  for (const name of BUNDLE_MEMBERS) {
+    if (!listed.has(name) && !members.has(name) && !unreadable.has(name)) emit(file, 'bundle-file-present', { file: name }, undefined)
+    else if (!listed.has(name)) emit(file, 'bundle-file-listed', { file: name }, undefined)
+  }
+  for (const name of members.keys()) {
+    if (name !== MANIFEST_NAME && !listed.has(name) && !(BUNDLE_MEMBERS as readonly string[]).includes(name))
+      emit(file, 'bundle-file-listed', { file: name }, undefined)
+  }
+  const damaged = new Set<string>()
+  for (const entry of manifest.files) {
+    const bytes = members.get(entry.name)
+    if (!bytes) {
+      if (!unreadable.has(entry.name)) emit(file, 'bundle-file-present', { file: entry.name }, undefined)
+      damaged.add(entry.name)
+      continue
+    }
+    if (bytes.length !== entry.size) {
+      emit(file, 'bundle-hash-matches', { file: entry.name, what: '大小', whatEn: 'size' }, undefined)
+      damaged.add(entry.name)
+    } else if (sha256(bytes) !== entry.sha256) {
+      emit(file, 'bundle-hash-matches', { file: entry.name, what: 'SHA-256', whatEn: 'SHA-256' }, undefined)
+      damaged.add(entry.name)
+    }
+  }
+  const source = members.get(manifest.source.name)
+  if (source && !damaged.has(manifest.source.name) && sha256(source) !== manifest.source.sha256)
+    emit(file, 'bundle-hash-matches', { file: manifest.source.name, what: '源文件 SHA-256', whatEn: 'source SHA-256' }, undefined)
+  if (manifest.source.name !== SOURCE_NAME) emit(file, 'bundle-manifest-valid', { reason: `source.name 应为 ${SOURCE_NAME}` }, undefined)
+
+  const dataBytes = members.get('data.json')
+  if (dataBytes) {
+    const data = parseJson(dataBytes)
+    if (data === undefined) emit(file, 'bundle-data-schema', { reason: '不是有效的 JSON' }, undefined)
+    else {
+      const validate = validateData(data)
+      for (const error of (validate.errors ?? []).slice(0, 5))
+        emit(file, 'bundle-data-schema', { reason: `${error.instancePath || '/'} ${error.message ?? ''}`.trim() }, undefined)
+      const d = data as { format?: { id?: unknown }; meta?: { agency?: unknown; year?: unknown } }
+      if (!validate.errors?.length && (d.format?.id !== manifest.format || d.meta?.agency !== manifest.agency || d.meta?.year !== manifest.year))
+        emit(file, 'bundle-manifest-valid', { reason: '格式、机关或年度与 data.json 不一致' }, undefined)
+    }
+  }
+}
+
+/** Verify the bundle at `path`; diagnostics are messages on the returned file. */
+export async function verifyBundle(path: string, options: VerifyOptions = {}): Promise<VFile> {
+  const file = new VFile({ path })
+  file.data.lang = options.lang ?? 'zh'
+  file.data.severities = {}
+  let bytes: Uint8Array
+  try {
+    const info = await stat(path)
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' })
+    // A bundle can never be larger than everything it may unpack to.
+    if (info.size > LIMITS.totalBytes) {
+      emit(file, 'bundle-size-limit', { file: '', reason: `文件大于 ${LIMITS.totalBytes / 1024 / 1024} MB` }, undefined)
+      return file
+    }
+    bytes = await readFile(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
+    const reason = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '不是文件' : code
+    emit(file, 'bundle-readable', { reason, reasonEn: code }, undefined)
+    return file
+  }
+  verifyBundleBytes(file, bytes)
+  return file
+}
