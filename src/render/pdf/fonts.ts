@@ -1,0 +1,178 @@
+/**
+ * Fonts for the PDF: Noto Serif SC and Noto Sans SC (OFL, from npm) by
+ * default, or an agency's own licensed files named in `nianbao.config.*`.
+ *
+ * pdfmake is a process-wide singleton; it is loaded here and only here, so
+ * the fontkit memo below is in place before pdfkit first requires fontkit.
+ * Each font file is read once per process into pdfmake's virtual file
+ * system (always the same Buffer object), and fontkit parses it once, so a
+ * batch of reports pays for font parsing once (library-notes §1.8).
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, resolve } from 'node:path'
+import type { TFontDictionary } from 'pdfmake/interfaces.js'
+
+const req = createRequire(import.meta.url)
+
+/** The font roles the layout uses, after GB/T 9704-2012. */
+export type FontRole = 'title' | 'heading' | 'subheading' | 'body'
+
+/** A role's files: one path for every weight, or a regular and a bold file. */
+export type FontFiles = string | { normal: string; bold?: string }
+
+/** Font settings from `nianbao.config.*` (`pdf.fonts`), paths relative to the config file. */
+export type FontConfig = Partial<Record<FontRole, FontFiles>>
+
+/** What pdfmake needs for one render: the family name for each role and the dictionary. */
+export interface FontSet {
+  families: Record<FontRole, string>
+  /** Whether the role's family has a real bold face (a single file does not). */
+  hasBold: Record<FontRole, boolean>
+  /** Whether the role uses a file from the configuration (else the Noto default). */
+  configured: Record<FontRole, boolean>
+  dictionary: TFontDictionary
+}
+
+/** Statistics of the fontkit memo, for the test that it is hit. */
+export const fontkitMemoStats = { hits: 0, misses: 0 }
+
+interface PdfMakeInstance {
+  virtualfs: { writeFileSync(name: string, content: Buffer): void; existsSync(name: string): boolean }
+  setFonts(fonts: TFontDictionary): void
+  setUrlAccessPolicy(cb: (url: string) => boolean): void
+  setLocalAccessPolicy(cb: (path: string) => boolean): void
+  createPdf(dd: unknown, options?: unknown): { getBuffer(): Promise<Buffer> }
+}
+
+let instance: PdfMakeInstance | undefined
+
+interface Fontkit {
+  create(buffer: Uint8Array, postscriptName?: string): unknown
+}
+
+/** The pdfmake singleton, with the fontkit memo and both access policies denying. */
+export function pdfmake(): PdfMakeInstance {
+  if (instance) return instance
+  const pdfkitPath = req.resolve('pdfkit')
+  const fontkitPath = req.resolve('fontkit', { paths: [dirname(pdfkitPath)] })
+  const real = req(fontkitPath) as Fontkit
+  const memo = new WeakMap<Uint8Array, unknown>()
+  const cached = req.cache[fontkitPath]
+  // fontkit's CJS exports are non-configurable getters, so the module's
+  // exports are swapped instead; pdfkit picks the wrapper up on first require.
+  if (cached && !req.cache[pdfkitPath]) {
+    cached.exports = {
+      ...real,
+      create(buffer: Uint8Array, postscriptName?: string) {
+        if (postscriptName) return real.create(buffer, postscriptName)
+        let font = memo.get(buffer)
+        if (font) fontkitMemoStats.hits++
+        else {
+          fontkitMemoStats.misses++
+          font = real.create(buffer)
+          memo.set(buffer, font)
+        }
+        return font
+      },
+    }
+  }
+  const loaded = req('pdfmake') as PdfMakeInstance
+  // No fetching of URLs and no reading of local paths from a document
+  // definition: fonts come only from the virtual file system.
+  loaded.setUrlAccessPolicy(() => false)
+  loaded.setLocalAccessPolicy(() => false)
+  instance = loaded
+  return loaded
+}
+
+function packageFont(pkg: string, weight: string, file: string): string {
+  return resolve(dirname(req.resolve(`${pkg}/package.json`)), weight, file)
+}
+
+/** The default files: Noto Serif SC and Noto Sans SC, regular and bold. */
+export const defaultFontFiles = {
+  serif: {
+    normal: packageFont('@expo-google-fonts/noto-serif-sc', '400Regular', 'NotoSerifSC_400Regular.ttf'),
+    bold: packageFont('@expo-google-fonts/noto-serif-sc', '700Bold', 'NotoSerifSC_700Bold.ttf'),
+  },
+  sans: {
+    normal: packageFont('@expo-google-fonts/noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf'),
+    bold: packageFont('@expo-google-fonts/noto-sans-sc', '700Bold', 'NotoSansSC_700Bold.ttf'),
+  },
+} as const
+
+const loadedFiles = new Map<string, string>()
+
+/** A font file could not be used; `path` is absolute. */
+export class FontFileError extends Error {
+  constructor(
+    readonly role: string,
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(reason)
+  }
+}
+
+const FONT_MAGIC = new Set(['00010000', '4f54544f', '74727565', '74746366', '774f4646', '774f4632'])
+
+/** Load a font file into the virtual file system once; returns its vfs name. */
+function loadFile(role: string, path: string): string {
+  const known = loadedFiles.get(path)
+  if (known) return known
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new FontFileError(role, path, code === 'ENOENT' ? '文件不存在' : `无法读取（${code ?? String(error)}）`)
+  }
+  if (!FONT_MAGIC.has(bytes.subarray(0, 4).toString('hex'))) {
+    throw new FontFileError(role, path, '不是 TrueType/OpenType 字体文件')
+  }
+  const name = `nianbao-font-${loadedFiles.size}`
+  pdfmake().virtualfs.writeFileSync(name, bytes)
+  loadedFiles.set(path, name)
+  return name
+}
+
+/** Default file per role: title and body in the serif, headings in the sans; no free Kai font on npm, so subheadings use the serif. */
+const defaults: Record<FontRole, { normal: string; bold: string }> = {
+  title: defaultFontFiles.serif,
+  heading: defaultFontFiles.sans,
+  subheading: defaultFontFiles.serif,
+  body: defaultFontFiles.serif,
+}
+
+/**
+ * The fonts for one render. `config` paths are resolved against `baseDir`.
+ * Throws `FontFileError` for a missing or unreadable file.
+ */
+export function fontSet(config: FontConfig = {}, baseDir = process.cwd()): FontSet {
+  const dictionary: TFontDictionary = {}
+  const families = {} as Record<FontRole, string>
+  const hasBold = {} as Record<FontRole, boolean>
+  const configured = {} as Record<FontRole, boolean>
+  for (const role of ['title', 'heading', 'subheading', 'body'] as const) {
+    const given = config[role]
+    let normal: string
+    let bold: string
+    let realBold = true
+    if (given === undefined) {
+      normal = loadFile(role, defaults[role].normal)
+      bold = loadFile(role, defaults[role].bold)
+    } else {
+      const files = typeof given === 'string' ? { normal: given } : given
+      normal = loadFile(role, resolve(baseDir, files.normal))
+      realBold = files.bold !== undefined
+      bold = files.bold !== undefined ? loadFile(role, resolve(baseDir, files.bold)) : normal
+    }
+    // CJK fonts have no italics; emphasis is mapped to other means.
+    dictionary[role] = { normal, bold, italics: normal, bolditalics: bold }
+    families[role] = role
+    hasBold[role] = realBold
+    configured[role] = given !== undefined
+  }
+  return { families, hasBold, configured, dictionary }
+}

@@ -1,0 +1,183 @@
+/**
+ * The merged report HTML (docs/html-subset.md) → pdfmake content.
+ *
+ * Only the documented subset is mapped; any other element is reported
+ * through `unsupported` (a `pdf-html-subset` diagnostic naming it) and its
+ * text is still printed, so nothing is dropped silently.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast'
+import { collectRuns, isInlineTag, normalizeRuns, runsText, type Run, type Unsupported } from './inline.js'
+import { parseTable, tableToPdf, type PdfNode } from './tables.js'
+
+export interface HastToPdfOptions {
+  unsupported: Unsupported
+  /** Emphasis: a Kai face when the agency configured one, else a dotted underline. */
+  emphasisFont?: string
+  /** Reports a table that is too tall for a page and has a row group that may be cut. */
+  oversized?: (tableId: string | undefined, groups: number) => void
+}
+
+export interface HastToPdfResult {
+  content: PdfNode[]
+  /** `<title>`, or the h1 text. */
+  title: string
+  /** Text of `.signoff-agency`, if any. */
+  agency: string | undefined
+}
+
+const IGNORED_HEAD = new Set(['meta', 'title', 'style', 'link', 'script', 'base'])
+
+function classes(node: Element): string[] {
+  const value = node.properties?.className
+  return Array.isArray(value) ? value.map(String) : []
+}
+
+function textOf(nodes: ElementContent[]): string {
+  return nodes.map((n) => (n.type === 'text' ? n.value : n.type === 'element' ? textOf(n.children) : '')).join('')
+}
+
+/** Map a parsed report to pdfmake content. */
+export function hastToPdf(tree: Root, options: HastToPdfOptions): HastToPdfResult {
+  const { unsupported } = options
+  let title = ''
+  let agency: string | undefined
+  let h1 = ''
+  let sectionHeading = ''
+
+  const toInlines = (runs: Run[]): unknown[] =>
+    runs.map((run) => {
+      const node: PdfNode = { text: run.text }
+      if (run.bold) node.bold = true
+      if (run.em) {
+        if (options.emphasisFont) node.font = options.emphasisFont
+        else {
+          node.decoration = 'underline'
+          node.decorationStyle = 'dotted'
+        }
+      }
+      if (run.link) node.link = run.link
+      return node
+    })
+
+  const inline = (nodes: ElementContent[]): Run[] => normalizeRuns(collectRuns(nodes, unsupported))
+
+  const paragraph = (nodes: ElementContent[], style: string | string[], extra: PdfNode = {}): PdfNode[] => {
+    const runs = inline(nodes)
+    if (runsText(runs).trim() === '') return []
+    return [{ text: toInlines(runs), style, ...extra }]
+  }
+
+  const listItems = (list: Element): PdfNode[] => {
+    const items: PdfNode[] = []
+    for (const li of list.children) {
+      if (li.type === 'text' && li.value.trim() === '') continue
+      if (li.type !== 'element' || li.tagName !== 'li') {
+        if (li.type === 'element') unsupported(li.tagName, li)
+        if (li.type === 'element' || li.type === 'text') items.push(...paragraph([li], 'listItem'))
+        continue
+      }
+      const hasBlocks = li.children.some((c) => c.type === 'element' && !isInlineTag(c.tagName) && c.tagName !== 'p')
+      if (hasBlocks) items.push({ stack: blocks(li.children) })
+      else items.push({ text: toInlines(inline(li.children)) })
+    }
+    return items
+  }
+
+  const blocks = (nodes: (RootContent | ElementContent)[]): PdfNode[] => {
+    const out: PdfNode[] = []
+    let pendingInline: ElementContent[] = []
+    const flushInline = () => {
+      if (pendingInline.length > 0) out.push(...paragraph(pendingInline, 'p'))
+      pendingInline = []
+    }
+    for (const node of nodes) {
+      if (node.type === 'comment' || node.type === 'doctype') continue
+      if (node.type === 'text') {
+        if (node.value.trim() !== '') pendingInline.push(node)
+        continue
+      }
+      if (node.type !== 'element') continue
+      const tag = node.tagName
+      if (isInlineTag(tag)) {
+        pendingInline.push(node)
+        continue
+      }
+      flushInline()
+      const cls = classes(node)
+      switch (tag) {
+        case 'html':
+        case 'body':
+        case 'article':
+        case 'header':
+        case 'section':
+        case 'div':
+        case 'main':
+          out.push(...blocks(node.children))
+          break
+        case 'footer':
+          out.push(...blocks(node.children))
+          break
+        case 'head':
+          for (const child of node.children) {
+            if (child.type !== 'element') continue
+            if (child.tagName === 'title') title = textOf(child.children).trim()
+            else if (!IGNORED_HEAD.has(child.tagName)) unsupported(child.tagName, child)
+          }
+          break
+        case 'h1': {
+          const runs = inline(node.children)
+          h1 = runsText(runs).trim()
+          out.push({ text: toInlines(runs), style: 'title', outline: true, outlineText: h1 })
+          break
+        }
+        case 'h2': {
+          const runs = inline(node.children)
+          sectionHeading = runsText(runs).trim()
+          out.push({ text: toInlines(runs), style: 'h2', headlineLevel: 1, outline: true, outlineText: sectionHeading })
+          break
+        }
+        case 'h3':
+        case 'h4':
+        case 'h5':
+        case 'h6':
+          if (tag === 'h5' || tag === 'h6') unsupported(tag, node)
+          out.push(...paragraph(node.children, tag === 'h3' ? 'h3' : 'h4', { headlineLevel: 1 }))
+          break
+        case 'p':
+          if (cls.includes('signoff-agency')) {
+            agency = textOf(node.children).trim()
+            out.push(...paragraph(node.children, 'signoffAgency'))
+          } else if (cls.includes('signoff-date')) out.push(...paragraph(node.children, 'signoffDate'))
+          else out.push(...paragraph(node.children, 'p'))
+          break
+        case 'ul':
+        case 'ol': {
+          const items = listItems(node)
+          if (items.length > 0) out.push(tag === 'ul' ? { ul: items, style: 'list' } : { ol: items, style: 'list' })
+          break
+        }
+        case 'blockquote':
+          out.push({ stack: blocks(node.children), style: 'blockquote' })
+          break
+        case 'table': {
+          const parsed = parseTable(node, unsupported)
+          // The statutory caption repeats the section heading; print it only when it says more.
+          const caption = parsed.caption ? runsText(parsed.caption).trim() : ''
+          const result = tableToPdf(parsed, toInlines, { caption: caption !== '' && !sectionHeading.endsWith(caption) })
+          if (result.oversized > 0) options.oversized?.(parsed.id, result.oversized)
+          result.nodes.at(-1)!.margin = [0, 0, 0, 8]
+          out.push(...result.nodes)
+          break
+        }
+        default:
+          unsupported(tag, node)
+          out.push(...blocks(node.children))
+      }
+    }
+    flushInline()
+    return out
+  }
+
+  const content = blocks(tree.children)
+  return { content, title: title || h1, agency }
+}
