@@ -7,6 +7,7 @@
 import { basename, dirname, join } from 'node:path'
 import type { VFile } from 'vfile'
 import { renderHtml } from '../render/html.js'
+import { renderPdf } from '../render/pdf/index.js'
 import { writeFileAtomic } from './write-atomic.js'
 
 export type BuildTarget = 'html' | 'pdf' | 'bundle'
@@ -15,7 +16,7 @@ export type BuildTarget = 'html' | 'pdf' | 'bundle'
 export const buildTargets: readonly BuildTarget[] = ['html', 'pdf', 'bundle']
 
 /** Targets this version can write; add a target here when its case below is filled in. */
-export const implementedTargets: ReadonlySet<BuildTarget> = new Set<BuildTarget>(['html'])
+export const implementedTargets: ReadonlySet<BuildTarget> = new Set<BuildTarget>(['html', 'pdf'])
 
 export interface BuildOptions {
   targets: Set<BuildTarget>
@@ -63,9 +64,11 @@ export async function buildReportOutputs(file: VFile, options: BuildOptions): Pr
       case 'html':
         await write(written, target, join(dir, 'index.html'), html)
         break
-      case 'pdf':
-        // Hook: PDF from `html` (issue 4) → join(dir, 'report.pdf'); then add 'pdf' to implementedTargets.
+      case 'pdf': {
+        const pdf = await renderPdf(html, file)
+        if (pdf) await write(written, target, join(dir, 'report.pdf'), pdf)
         break
+      }
       case 'bundle':
         // Hook: data.json / data.csv / zip (issue 5); then add 'bundle' to implementedTargets.
         break
