@@ -7,6 +7,7 @@
 import { basename, dirname, join } from 'node:path'
 import type { VFile } from 'vfile'
 import { renderHtml } from '../render/html.js'
+import { bundleOutputs } from '../bundle/bundle-outputs.js'
 import { renderPdf } from '../render/pdf/index.js'
 import { writeFileAtomic } from './write-atomic.js'
 
@@ -16,7 +17,7 @@ export type BuildTarget = 'html' | 'pdf' | 'bundle'
 export const buildTargets: readonly BuildTarget[] = ['html', 'pdf', 'bundle']
 
 /** Targets this version can write; add a target here when its case below is filled in. */
-export const implementedTargets: ReadonlySet<BuildTarget> = new Set<BuildTarget>(['html', 'pdf'])
+export const implementedTargets: ReadonlySet<BuildTarget> = new Set<BuildTarget>(['html', 'pdf', 'bundle'])
 
 export interface BuildOptions {
   targets: Set<BuildTarget>
@@ -58,6 +59,9 @@ export async function buildReportOutputs(file: VFile, options: BuildOptions): Pr
   const html = await renderHtml(file, options.templates ? { templates: options.templates } : {})
   if (html === undefined) return []
   const written: BuiltFile[] = []
+  // The bundle holds the PDF: render it once for both targets.
+  let pdfBytes: Promise<Uint8Array | undefined> | undefined
+  const pdfOnce = () => (pdfBytes ??= renderPdf(html, file))
   for (const target of buildTargets) {
     if (!options.targets.has(target)) continue
     switch (target) {
@@ -65,13 +69,15 @@ export async function buildReportOutputs(file: VFile, options: BuildOptions): Pr
         await write(written, target, join(dir, 'index.html'), html)
         break
       case 'pdf': {
-        const pdf = await renderPdf(html, file)
+        const pdf = await pdfOnce()
         if (pdf) await write(written, target, join(dir, 'report.pdf'), pdf)
         break
       }
-      case 'bundle':
-        // Hook: data.json / data.csv / zip (issue 5); then add 'bundle' to implementedTargets.
+      case 'bundle': {
+        const pdf = await pdfOnce()
+        if (pdf) for (const [path, bytes] of await bundleOutputs(file, html, pdf, dir)) await write(written, target, path, bytes)
         break
+      }
     }
   }
   return written

@@ -36,6 +36,8 @@ export interface BundleInput {
 export interface Bundle {
   zip: Uint8Array
   manifest: Manifest
+  /** The zipped files by name, manifest.json included. */
+  members: ReadonlyMap<string, Uint8Array>
 }
 
 /** Zip named members deterministically (sorted; `report.pdf` stored). */
@@ -69,5 +71,5 @@ export function createBundle(input: BundleInput): Bundle | undefined {
   })
   const members = new Map<string, Uint8Array>(files)
   members.set(MANIFEST_NAME, bytesOf(manifestText(manifest)))
-  return { zip: zipMembers(members), manifest }
+  return { zip: zipMembers(members), manifest, members }
 }
