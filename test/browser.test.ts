@@ -64,13 +64,13 @@ async function open(name: string, html: string, width = 1000): Promise<Watched> 
 /** Per table: the grid width of every row (spans resolved by the browser's own table model) and the distinct column edges laid out. */
 function measureTables(page: Page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLTableElement>('table.stats-table')].map((table) => {
+    Array.from(document.querySelectorAll<HTMLTableElement>('table.stats-table')).map((table) => {
       const taken: boolean[][] = []
       const widths: number[] = []
-      ;[...table.rows].forEach((row, r) => {
+      ;Array.from(table.rows).forEach((row, r) => {
         taken[r] ??= []
         let c = 0
-        for (const cell of [...row.cells]) {
+        for (const cell of Array.from(row.cells)) {
           while (taken[r]![c]) c++
           for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) (taken[r + dr] ??= [])[c + dc] = true
           c += cell.colSpan
@@ -78,7 +78,7 @@ function measureTables(page: Page) {
       })
       taken.forEach((row) => widths.push(row.length))
       const edges = new Set<number>()
-      for (const cell of table.querySelectorAll('th, td')) edges.add(Math.round(cell.getBoundingClientRect().left))
+      for (const cell of Array.from(table.querySelectorAll('th, td'))) edges.add(Math.round(cell.getBoundingClientRect().left))
       return { id: table.id, widths, edges: edges.size, overflow: table.scrollWidth > table.parentElement!.clientWidth + 1 }
     }),
   )
@@ -135,9 +135,9 @@ test('no XSS payload runs in the browser', async (t) => {
     const state = await page.evaluate(() => ({
       flag: (window as unknown as { __xss?: unknown }).__xss,
       scripts: document.querySelectorAll('script, iframe, object, embed, img, svg').length,
-      handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name) || a.name === 'style').map((a) => `${el.tagName}[${a.name}]`)),
+      handlers: Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name) || a.name === 'style').map((a) => `${el.tagName}[${a.name}]`)),
       styles: document.querySelectorAll('style').length,
-      badLinks: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).protocol).filter((p) => !['http:', 'https:', 'mailto:', 'file:'].includes(p)),
+      badLinks: Array.from(document.querySelectorAll('a[href]')).map((a) => (a as HTMLAnchorElement).protocol).filter((p) => !['http:', 'https:', 'mailto:', 'file:'].includes(p)),
     }))
     if (index === 0) await page.screenshot({ path: join(screenshots, 'xss-all-payloads.png'), fullPage: true })
     await page.close()
