@@ -10,7 +10,7 @@ import { coreOf, normLabel } from './normalize.js'
 export interface RowMatcher {
   block: BlockDef
   row: RowDef
-  /** Normalised forms; `strength` 2 = with numbering, 1 = label without numbering. */
+  /** Normalised forms; `strength` 2 = with numbering, 1 = label without numbering, 0 = short label that must be the whole text. */
   forms: { text: string; strength: number }[]
 }
 
@@ -28,6 +28,8 @@ export function rowMatchers(table: TableDef): RowMatcher[] {
         const core = coreOf(variant)
         forms.push({ text: full, strength: 2 })
         if (core !== full && core.length >= MIN_CORE) forms.push({ text: core, strength: 1 })
+        // `总计` alone right after the previous row's numbers: the whole text must be the label.
+        else if (core !== full && core.length > 0) forms.push({ text: core, strength: 0 })
       }
       out.push({ block, row, forms })
     }
@@ -42,7 +44,8 @@ export function matchRow(text: string, matchers: RowMatcher[]): RowMatcher | und
   let bestLength = 0
   for (const matcher of matchers) {
     for (const form of matcher.forms) {
-      if (form.text.length > bestLength && norm.endsWith(form.text)) {
+      const fits = form.strength === 0 ? norm === form.text : norm.endsWith(form.text)
+      if (form.text.length > bestLength && fits) {
         best = matcher
         bestLength = form.text.length
       }

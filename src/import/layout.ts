@@ -18,6 +18,8 @@ export interface HeadingAt {
 }
 
 export interface TitleInfo {
+  /** Index of the first title line; lines above it are site navigation. */
+  before: number
   indices: number[]
   agency?: string
   year?: number
@@ -53,6 +55,8 @@ const YEAR = '(\\d{4}|[〇零一二三四五六七八九]{4})'
 /** `2025年2月10日` (digits or Chinese numerals) → `2025-02-10`. */
 export function parseDate(text: string): string | undefined {
   const t = fold(text).replace(/\s+/g, '')
+  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t)
+  if (iso) return parseDate(`${iso[1]}年${iso[2]}月${iso[3]}日`)
   const m = new RegExp(`^${YEAR}年([\\d一二三四五六七八九十]{1,3})月([\\d一二三四五六七八九十]{1,3})日$`).exec(t)
   if (!m) return undefined
   const year = yearNumber(m[1]!)
@@ -107,29 +111,54 @@ export function findHeadings(format: FormatDefinition, blocks: Block[]): Heading
 }
 
 const TITLE = new RegExp(`^(.*?)(?:关于)?${YEAR}年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)`)
+/** `2023年XX局政府信息公开工作年度报告`: the year first. */
+const TITLE_YEAR_FIRST = new RegExp(`^()${YEAR}年度?(.+?)(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)`)
+
+function titleMatch(text: string): { agency: string; year: string } | undefined {
+  const m = TITLE.exec(text)
+  if (m) return { agency: m[1]!, year: m[2]! }
+  const y = TITLE_YEAR_FIRST.exec(text)
+  if (y) return { agency: y[3]!, year: y[2]! }
+  return undefined
+}
 
 /** The title among the first lines before the first heading: agency and year. */
 export function findTitle(blocks: Block[], end: number): TitleInfo | undefined {
   const lines: { index: number; block: LineBlock }[] = []
-  for (let i = 0; i < end && lines.length < 3; i++) {
+  for (let i = 0; i < end && lines.length < 4; i++) {
     const block = blocks[i]!
     if (block.type !== 'line') break
     if (block.text === '') continue
     if (/[。；]/.test(block.text) || block.text.length > 60) break
     lines.push({ index: i, block })
   }
+  // Shortest window first, so a breadcrumb line above the title is not taken into the agency name.
   for (let n = 1; n <= lines.length; n++) {
-    const joined = fold(lines.slice(0, n).map((l) => l.block.text).join('')).replace(/\s+/g, '')
-    const match = TITLE.exec(joined)
+    for (let s = 0; s + n <= lines.length; s++) {
+    let joined = fold(lines.slice(s, s + n).map((l) => l.block.text).join('')).replace(/\s+/g, '')
+    let match = titleMatch(joined)
+    if (match && match.agency === '' && s > 0) {
+      // `济宁市兖州区卫生健康局` on the line above `2024年政府信息公开工作年度报告`.
+      const wider = fold(lines.slice(s - 1, s + n).map((l) => l.block.text).join('')).replace(/\s+/g, '')
+      const widerMatch = titleMatch(wider)
+      if (widerMatch && widerMatch.agency !== '') {
+        s -= 1
+        n += 1
+        joined = wider
+        match = widerMatch
+      }
+    }
     if (match) {
-      const agency = match[1]!.replace(/^[\s　]+|[\s　:：]+$/g, '')
-      const year = yearNumber(match[2]!)
+      const agency = match.agency.replace(/^[\s　]+|[\s　:：]+$/g, '')
+      const year = yearNumber(match.year)
       return {
-        indices: lines.slice(0, n).map((l) => l.index),
+        before: lines[s]!.index,
+        indices: lines.slice(s, s + n).map((l) => l.index),
         text: joined,
         ...(agency ? { agency } : {}),
         ...(year ? { year } : {}),
       }
+    }
     }
   }
   return undefined

@@ -20,8 +20,16 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   }
 }
 
+const PIPE_ROW = /^\s*\|.*\|\s*$/
+
 export function lineBlock(text: string, at: number): LineBlock {
   const clean = text.replace(/[\u200b\ufeff\u00ad]/g, '').replace(/\u00a0/g, ' ')
+  if (PIPE_ROW.test(clean)) {
+    // A Markdown-style table row (`| 规章 | 0 | 0 |`): the pipes separate cells like tabs.
+    const cells = clean.trim().slice(1, -1).split('|').map((c) => c.trim())
+    if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) return { type: 'line', text: '', cells: [''], at }
+    return { type: 'line', text: cells.join(' ').trim(), cells, at }
+  }
   return { type: 'line', text: clean.trim(), cells: clean.split('\t'), at }
 }
 

@@ -112,6 +112,7 @@ export function recognize(doc: SourceDocument, options: ImportOptions = {}): Rec
 
   // Body: the preamble, then every region in document order.
   const skip = new Set([...(title?.indices ?? []), ...(signOff?.indices ?? [])])
+  for (let i = 0; i < (title?.before ?? 0); i++) skip.add(i)
   const keep = (from: number, to: number) => blocks.slice(from, to).filter((_, i) => !skip.has(from + i))
   const firstStart = Math.min(firstHeading, ...regions.map((r) => r.start))
   const body: BodySection[] = [{ paragraphs: lineTexts(keep(0, firstStart)) }]

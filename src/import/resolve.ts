@@ -120,29 +120,35 @@ export function resolveRow(tokens: ValueToken[], expected: number, check?: RowCh
 
   let readings: Reading[]
   let why: string
+  let unknown: string
   const values = seq.map(valueOf)
   if (seq.length > expected) {
     readings = drops(values, seq.length - expected)
-    why = `原文有 ${seq.length} 个数（${raw}），应为 ${expected} 个，无法确定多出的是哪一个`
+    why = `原文有 ${seq.length} 个数（${raw}），应为 ${expected} 个`
+    unknown = '无法确定多出的是哪一个'
   } else {
     const joined = splits(seq, expected).filter((r) => r.length === expected)
     readings = [...joined, ...inserts(values, expected)]
-    why = joined.length
-      ? `数字连在一起（${raw}），应为 ${expected} 个数，无法确定如何拆分`
-      : `原文只有 ${seq.length} 个数（${raw}），应为 ${expected} 个，无法确定缺的是哪一格`
+    why = joined.length ? `数字连在一起（${raw}），应为 ${expected} 个数` : `原文只有 ${seq.length} 个数（${raw}），应为 ${expected} 个`
+    unknown = joined.length ? '无法确定如何拆分' : '无法确定缺的是哪一格'
   }
   if (readings.length > LIMIT) readings = []
+  let bySum = false
   if (check && readings.length > 1) {
     // Readings the sum rules confirm outweigh readings they cannot check.
     const verified = readings.filter((r) => check(r) === true)
     const possible = readings.filter((r) => check(r) !== false)
+    bySum = verified.length > 0 && verified.length < readings.length
     readings = verified.length ? verified : possible.length ? possible : readings
   }
-  return Array.from({ length: expected }, (_, i) => {
+  const cells = Array.from({ length: expected }, (_, i) => {
     const first = readings[0]?.[i]
     const agree = readings.length > 0 && first !== undefined && first !== null && readings.every((r) => r[i] === first)
-    return agree
-      ? { value: first, reason: `${why}；各种读法此格相同（${first}），已填入` }
-      : { value: null, reason: `${why}；此格写作 ~` }
+    return agree ? first : null
   })
+  const filled = cells.filter((v) => v !== null).length
+  const how = bySum ? (readings.length === 1 ? '只有一种读法符合合计关系' : '符合合计关系的读法结果相同') : '各种读法结果相同'
+  const summary =
+    filled === expected ? `${how}，已填入` : filled === 0 ? `${unknown}，各格写作 ~` : `${unknown}；读法一致的格已填入，其余写作 ~`
+  return cells.map((value) => ({ value, reason: `${why}；${summary}` }))
 }

@@ -46,12 +46,16 @@ function pushCell(out: Token[], cell: string, at: number): void {
   }
 }
 
+/** Page footers of PDF/Word dumps: `— 3 —`, `-3-`, `第 3 页`, `第3页 共5页`. */
+const PAGE_NUMBER = /^(?:[-—–]+\s*\d{1,3}\s*[-—–]+|(?:第\s*\d{1,3}\s*页\s*)?(?:共\s*\d{1,3}\s*页)?)$/
+
 export function tokenize(blocks: Block[]): Token[] {
   const out: Token[] = []
   for (const block of blocks) {
     if (block.type === 'line') {
       // A line of tabs only is an empty cell in a one-cell-per-line dump.
       if (block.text === '' && block.cells.length <= 1) continue
+      if (block.text !== '' && PAGE_NUMBER.test(block.text)) continue
       const cells = block.cells.map((c) => c.trim())
       // Leading empty cells are indentation or merged cells on the left, never data.
       while (cells.length > 0 && cells[0] === '') cells.shift()
