@@ -1,0 +1,387 @@
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
+import type { Element, ElementContent } from 'hast'
+import { toText } from 'hast-util-to-text'
+import rehypeParse from 'rehype-parse'
+import { unified } from 'unified'
+import { parseDocument, isMap, isPair, isScalar } from 'yaml'
+import { expandGrid } from '../src/import/blocks.js'
+import { importBytes, importFile, type Imported } from '../src/import/index.js'
+import type { Report } from '../src/source/report.js'
+import { loadReportFromText } from '../src/source/report.js'
+
+const root = new URL('..', import.meta.url).pathname
+const seedsDir = join(root, 'test/fixtures/seeds')
+const fixtures = join(root, 'test/fixtures/import')
+
+const seeds: [string, string][] = [
+  ['000', 'content/ruzhou-wsjkw/2024.md'],
+  ['001', 'content/shixing-wsjkj/2024.md'],
+  ['002', 'content/xinjiang-county-wjw/2023.md'],
+  ['003', 'content/jiyuan-wsjkw/2019.md'],
+  ['004', 'content/yanzhou-wsjkj/2024.md'],
+]
+
+function seedPath(id: string): string {
+  const name = readdirSync(seedsDir).find((f) => f.startsWith(`${id}_`))
+  assert.ok(name, `seed ${id} present`)
+  return join(seedsDir, name)
+}
+
+async function imported(path: string): Promise<Imported> {
+  const result = await importFile(path)
+  if ('error' in result) assert.fail(`import failed: ${result.error}`)
+  return result
+}
+
+function reportOf(text: string, name = 'imported.md'): Report {
+  const report = loadReportFromText(name, text).data.report
+  assert.ok(report, `${name} has a report model`)
+  return report
+}
+
+type CellKey = string
+/** Every cell value of a report: `table/row/column` → value (null = ~ or missing). */
+function cellsOf(report: Report): Map<CellKey, number | null> {
+  const out = new Map<CellKey, number | null>()
+  for (const [table, values] of report.stats) {
+    for (const rows of values.blocks.values()) {
+      for (const [row, cells] of rows) for (const [column, cell] of cells) out.set(`${table}/${row}/${column}`, cell.value)
+    }
+  }
+  return out
+}
+
+function assertSameCells(actual: Report, expected: Report, skip: (key: string) => boolean = () => false): number {
+  const got = cellsOf(actual)
+  const want = cellsOf(expected)
+  assert.deepEqual([...got.keys()].sort(), [...want.keys()].sort(), 'same cells')
+  let compared = 0
+  for (const [key, value] of want) {
+    if (skip(key)) continue
+    assert.equal(got.get(key), value, `cell ${key}`)
+    compared++
+  }
+  return compared
+}
+
+function sectionNumbers(report: Report): number[] {
+  return report.body.sections.map((s) => s.def?.number ?? 0)
+}
+
+/** Paths of flagged rows (待核对) in the import report. */
+function flagged(result: Imported): string[] {
+  return result.checks.map((c) => c.path)
+}
+
+describe('import: the five seeds', () => {
+  for (const [id, content] of seeds) {
+    it(`seed ${id} imports to the statistics and sections of ${content}`, async () => {
+      const result = await imported(seedPath(id))
+      const got = reportOf(result.text)
+      const want = reportOf(readFileSync(join(root, content), 'utf8'), content)
+      assert.equal(got.format.id, want.format.id, 'format detected from the table layout')
+      const compared = assertSameCells(got, want)
+      assert.ok(compared >= 198, `compared ${compared} cells`)
+      assert.deepEqual(sectionNumbers(got), sectionNumbers(want))
+      const squash = (t: string) => t.replace(/\s+/g, '')
+      got.body.sections.forEach((section, i) => {
+        assert.equal(squash(section.text), squash(want.body.sections[i]!.text), `text of section ${section.def?.numeral}`)
+      })
+      if (want.meta.agency !== '县卫生健康委员会') assert.equal(got.meta.agency, want.meta.agency)
+      assert.equal(got.meta.year, want.meta.year)
+      assert.equal(got.meta.published, want.meta.published)
+    })
+  }
+
+  it('seed 003: the table-4 row with 16 values for 15 cells is flagged on every row, not silently cut', async () => {
+    const result = await imported(seedPath('003'))
+    assert.deepEqual(flagged(result), ['appeals.review', 'appeals.lawsuit_direct', 'appeals.lawsuit_after_review'])
+    for (const check of result.checks) assert.match(check.reason, /16 个数.*应为 15 个/)
+    const lines = result.text.split('\n')
+    for (const check of result.checks) assert.match(lines[check.line - 1]!, /# 待核对: /)
+  })
+
+  it('seed 001 (2024 report in the 2019 layout): columns the table lacks are ~ and flagged', async () => {
+    const result = await imported(seedPath('001'))
+    assert.equal(result.recognized.format.id, 'gb-2019')
+    assert.deepEqual(flagged(result), ['active.licensing', 'active.other_services', 'active.penalty', 'active.coercion'])
+    for (const check of result.checks) assert.deepEqual(check.columns, ['上一年项目数量', '本年增/减'])
+    assert.match(result.text, /^# 原表为 gb-2019 版式/m)
+  })
+
+  it('seed 002 (no title): agency and year are marked 待核对, not invented silently', async () => {
+    const result = await imported(seedPath('002'))
+    assert.deepEqual(flagged(result), ['agency', 'year'])
+    assert.match(result.text, /^agency: ~ +# 待核对: /m)
+    assert.match(result.text, /^year: 2023 +# 待核对: /m)
+  })
+
+  it('seeds 000 and 004 read without a single cell to check', async () => {
+    for (const id of ['000', '004']) assert.deepEqual(flagged(await imported(seedPath(id))), [])
+  })
+
+  it('writes one flow row per line, in official order, with the label as a comment', async () => {
+    for (const [id] of seeds) {
+      const result = await imported(seedPath(id))
+      const front = result.text.split('\n---\n')[0]!.replace(/^---\n/, '')
+      const doc = parseDocument(front)
+      const format = result.recognized.format
+      for (const table of format.tables) {
+        const node = doc.get(table.key, true)
+        assert.ok(isMap(node), `${table.key} is a map`)
+        const keys = node.items.map((p) => (isPair(p) && isScalar(p.key) ? String(p.key.value) : ''))
+        const official = [...new Set(table.blocks.flatMap((b) => b.rows.map((r) => r.path[0]!)))]
+        assert.deepEqual(keys, official, `${id}: ${table.key} rows in official order`)
+      }
+      for (const table of format.tables) {
+        for (const block of table.blocks) {
+          for (const row of block.rows) {
+            const key = row.path.at(-1)!
+            const line = front.split('\n').find((l) => new RegExp(`^\\s+${key}: [\\[{~\\d]`).test(l) && l.includes(row.label))
+            assert.ok(line, `${id}: ${table.key}.${row.path.join('.')} on one line with 「${row.label}」`)
+          }
+        }
+      }
+    }
+  })
+})
+
+describe('import: HTML and Word', () => {
+  const expected = () => reportOf(readFileSync(join(fixtures, 'html-merged/expected.md'), 'utf8'), 'expected.md')
+
+  it('reads an HTML page whose tables use rowspan/colspan, cell by cell', async () => {
+    const result = await imported(join(fixtures, 'html-merged/input.html'))
+    const got = reportOf(result.text)
+    assertSameCells(got, expected())
+    assert.deepEqual(sectionNumbers(got), [1, 2, 3, 4, 5, 6])
+    assert.equal(got.meta.agency, '杭州市临安区示例局', 'breadcrumb above the title is not part of the agency')
+    assert.equal(got.meta.published, '2024-01-22')
+    assert.deepEqual(flagged(result), ['requests.carried_over'])
+    assert.deepEqual(result.checks[0]!.columns, ['科研机构'])
+    assert.match(result.checks[0]!.reason, /「\/」/)
+    assert.doesNotMatch(result.text, /var x|首页/, 'scripts and navigation are not imported')
+  })
+
+  it('expands merged cells into a rectangular grid', () => {
+    const grid = expandGrid([
+      [{ text: 'corner', rowSpan: 2, colSpan: 2 }, { text: '申请人情况', rowSpan: 1, colSpan: 2 }],
+      [{ text: '自然人', rowSpan: 1, colSpan: 1 }, { text: '总计', rowSpan: 1, colSpan: 1 }],
+    ])
+    assert.deepEqual(
+      grid.map((row) => row.map((s) => `${s.cell.text}${s.origin ? '' : '*'}`)),
+      [
+        ['corner', 'corner*', '申请人情况', '申请人情况*'],
+        ['corner*', 'corner*', '自然人', '总计'],
+      ],
+    )
+  })
+
+  let docx: Uint8Array
+  before(async () => {
+    docx = await docxFromHtml(readFileSync(join(fixtures, 'html-merged/input.html'), 'utf8'))
+  })
+
+  it('reads a .docx (made here with the docx package) with merged cells, cell by cell', async () => {
+    const result = await importBytes(docx, 'report.docx')
+    if ('error' in result) assert.fail(result.error)
+    const got = reportOf(result.text)
+    assertSameCells(got, expected())
+    assert.deepEqual(sectionNumbers(got), [1, 2, 3, 4, 5, 6])
+    assert.equal(got.meta.agency, '杭州市临安区示例局')
+    assert.deepEqual(flagged(result), ['requests.carried_over'])
+  })
+
+  it('reports a truncated .docx as unreadable instead of throwing', async () => {
+    const result = await importBytes(docx.subarray(0, Math.floor(docx.length / 2)), 'broken.docx')
+    assert.ok('error' in result)
+    assert.match(result.error, /Word|docx/)
+  })
+})
+
+describe('import: robustness', () => {
+  const ruzhou = () => reportOf(readFileSync(join(root, 'content/ruzhou-wsjkw/2024.md'), 'utf8'), 'ruzhou.md')
+
+  it('other agencies’ wording of the same rows (本年新收申请数量, （1）, straight quotes, 部分公开 without its note)', async () => {
+    const result = await imported(join(fixtures, 'other-wording/input.txt'))
+    assertSameCells(reportOf(result.text), ruzhou())
+    assert.deepEqual(flagged(result), [])
+  })
+
+  it('sections out of order keep their order and their tables', async () => {
+    const result = await imported(join(fixtures, 'out-of-order/input.txt'))
+    const got = reportOf(result.text)
+    assertSameCells(got, ruzhou())
+    assert.deepEqual(sectionNumbers(got), [1, 5, 2, 3, 4, 6])
+  })
+
+  it('a missing table becomes ~ with 待核对 on every row, the rest is read', async () => {
+    const result = await imported(join(fixtures, 'table-missing/input.txt'))
+    const got = reportOf(result.text)
+    assertSameCells(got, ruzhou(), (key) => key.startsWith('appeals/'))
+    for (const [key, value] of cellsOf(got)) if (key.startsWith('appeals/')) assert.equal(value, null, key)
+    assert.deepEqual(flagged(result), ['appeals.review', 'appeals.lawsuit_direct', 'appeals.lawsuit_after_review'])
+    assert.ok(result.notes.some((n) => n.includes('表四')))
+    assert.match(got.body.sections[3]!.text, /本年度未发生/, 'the sentence in section 四 is kept as text')
+  })
+
+  it('a truncated file: rows before the cut are read, the cut row and everything after are ~ and flagged', async () => {
+    const result = await imported(join(fixtures, 'truncated/input.txt'))
+    const got = reportOf(result.text)
+    const cells = cellsOf(got)
+    const want = cellsOf(ruzhou())
+    const lost = ['not_processed.', 'other.', 'total/', 'carried_forward/']
+    let kept = 0
+    for (const [key, value] of want) {
+      const isLost = key.startsWith('appeals/') || lost.some((l) => key.includes(`requests/${l}`))
+      if (isLost) assert.equal(cells.get(key), null, `${key} is ~`)
+      else {
+        assert.equal(cells.get(key), value, key)
+        kept++
+      }
+    }
+    assert.ok(kept > 100)
+    const paths = flagged(result)
+    for (const path of ['requests.not_processed.petition', 'requests.total', 'requests.carried_forward', 'appeals.review']) {
+      assert.ok(paths.includes(path), `${path} flagged`)
+    }
+    assert.match(result.checks.find((c) => c.path === 'requests.not_processed.petition')!.reason, /只有 4 个数/)
+    assert.deepEqual(sectionNumbers(got), [1, 2, 3])
+    assert.ok(result.notes.some((n) => n.includes('五、存在的主要问题及改进情况')))
+  })
+
+  it('digits run together: split only where the sum rule allows one reading, always flagged', async () => {
+    const result = await imported(join(fixtures, 'digits-run-together/input.txt'))
+    const got = reportOf(result.text)
+    assertSameCells(got, ruzhou(), (key) => key.includes('/unable.not_held/'))
+    for (const [key, value] of cellsOf(got)) if (key.includes('/unable.not_held/')) assert.equal(value, null, key)
+    assert.deepEqual(flagged(result), ['requests.received', 'requests.unable.not_held'])
+    assert.match(result.checks[0]!.reason, /数字连在一起（3000003）.*只有一种读法符合合计关系/)
+    assert.match(result.checks[1]!.reason, /300003/)
+  })
+
+  it('digits run together in a row without a sum rule are not split at all', async () => {
+    const result = await imported(join(fixtures, 'digits-run-together-2019/input.txt'))
+    const got = reportOf(result.text)
+    const jiyuan = reportOf(readFileSync(join(root, 'content/jiyuan-wsjkw/2019.md'), 'utf8'), 'jiyuan.md')
+    assertSameCells(got, jiyuan, (key) => key.startsWith('active/licensing/'))
+    for (const column of ['last_year', 'change', 'decisions']) assert.equal(cellsOf(got).get(`active/licensing/${column}`), null)
+    assert.ok(flagged(result).includes('active.licensing'))
+    assert.match(result.checks.find((c) => c.path === 'active.licensing')!.reason, /数字连在一起（110894）/)
+  })
+
+  it('refuses input that is not a report, and binary input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'))
+    try {
+      writeFileSync(join(dir, 'notes.txt'), '会议纪要\n\n今天讨论了三件事。\n')
+      writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff]))
+      for (const name of ['notes.txt', 'binary.txt', 'absent.txt']) {
+        const result = await importFile(join(dir, name))
+        assert.ok('error' in result, `${name} is refused`)
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('nianbao import (CLI)', () => {
+  const bin = join(root, 'bin/nianbao.js')
+  let dir: string
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'nianbao-import-cli-'))
+  })
+  after(() => rmSync(dir, { recursive: true, force: true }))
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'import', ...args], { cwd: dir, encoding: 'utf8' })
+
+  it('writes content/<agency-id>/<year>.md, validates it and exits 0 when nothing needs checking', () => {
+    const r = run(seedPath('000'), '--agency-id', 'ruzhou-wsjkw', '--out-dir', 'content')
+    assert.equal(r.status, 0, r.stdout + r.stderr)
+    const out = join(dir, 'content/ruzhou-wsjkw/2024.md')
+    assert.ok(existsSync(out))
+    assert.match(r.stdout, /待核对 0 处/)
+    assertSameCells(reportOf(readFileSync(out, 'utf8')), reportOf(readFileSync(join(root, 'content/ruzhou-wsjkw/2024.md'), 'utf8')))
+    assert.deepEqual(readdirSync(join(dir, 'content/ruzhou-wsjkw')), ['2024.md'], 'no temporary file left')
+  })
+
+  it('never overwrites an existing file without --force (exit 2), and does with it', () => {
+    const out = join(dir, 'content/ruzhou-wsjkw/2024.md')
+    writeFileSync(out, 'hand edits\n')
+    const refused = run(seedPath('000'), '--agency-id', 'ruzhou-wsjkw', '--out-dir', 'content')
+    assert.equal(refused.status, 2)
+    assert.match(refused.stdout, /已存在，未覆盖.*--force/)
+    assert.equal(readFileSync(out, 'utf8'), 'hand edits\n')
+    const forced = run(seedPath('000'), '--agency-id', 'ruzhou-wsjkw', '--out-dir', 'content', '--force')
+    assert.equal(forced.status, 0, forced.stdout)
+    assert.match(readFileSync(out, 'utf8'), /^---\nformat: gb-2021/)
+  })
+
+  it('exits 1 and lists every 待核对 line when cells need checking', () => {
+    const r = run(seedPath('003'), '--out', 'jiyuan-2019.md')
+    assert.equal(r.status, 1, r.stdout)
+    const lines = r.stdout.split('\n').filter((l) => l.includes('import-cell-certain'))
+    assert.equal(lines.length, 3)
+    assert.match(lines[0]!, /待核对：appeals\.review/)
+  })
+
+  it('exits 2 for unreadable input or a missing --agency-id, writing nothing', () => {
+    const missing = run(join(dir, 'nope.txt'), '--agency-id', 'x-y')
+    assert.equal(missing.status, 2)
+    assert.match(missing.stdout, /文件不存在/)
+    const noId = run(seedPath('004'))
+    assert.equal(noId.status, 2)
+    assert.match(noId.stdout, /--agency-id/)
+    assert.ok(!existsSync(join(dir, 'content/x-y')))
+    const badId = run(seedPath('004'), '--agency-id', '兖州')
+    assert.equal(badId.status, 2)
+    assert.match(badId.stderr, /机关标识/)
+  })
+})
+
+/** A .docx with the same paragraphs and merged tables as an HTML page (test setup only). */
+async function docxFromHtml(html: string): Promise<Uint8Array> {
+  const tree = unified().use(rehypeParse).parse(html)
+  const children: (Paragraph | Table)[] = []
+  const isEl = (n: ElementContent | undefined): n is Element => n?.type === 'element'
+  const visit = (node: Element) => {
+    for (const child of node.children) {
+      if (!isEl(child)) continue
+      if (['script', 'style', 'head'].includes(child.tagName)) continue
+      if (['p', 'h1', 'h2'].includes(child.tagName)) {
+        children.push(new Paragraph({ children: [new TextRun(toText(child).trim())], alignment: AlignmentType.LEFT }))
+      } else if (child.tagName === 'table') {
+        const rows = child.children.filter(isEl).flatMap((n) => (n.tagName === 'tbody' ? n.children.filter(isEl) : [n]))
+        children.push(
+          new Table({
+            rows: rows
+              .filter((r) => r.tagName === 'tr')
+              .map(
+                (tr) =>
+                  new TableRow({
+                    children: tr.children.filter(isEl).map(
+                      (td) =>
+                        new TableCell({
+                          children: toText(td, { whitespace: 'pre' })
+                            .split('\n')
+                            .map((line) => new Paragraph(line.trim())),
+                          columnSpan: Number(td.properties.colSpan ?? 1),
+                          rowSpan: Number(td.properties.rowSpan ?? 1),
+                        }),
+                    ),
+                  }),
+              ),
+          }),
+        )
+      } else visit(child)
+    }
+  }
+  const body = (tree.children.find((n) => isEl(n as ElementContent) && (n as Element).tagName === 'html') as Element | undefined) ?? undefined
+  if (body) visit(body)
+  const doc = new Document({ sections: [{ children }] })
+  return new Uint8Array(await Packer.toBuffer(doc))
+}
