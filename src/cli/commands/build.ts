@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { relative } from 'node:path'
 import type { Argv, CommandModule } from 'yargs'
+import { buildTree } from '../../build/build-tree.js'
 import { buildReportOutputs, buildTargets, implementedTargets, type BuildTarget, type BuiltFile } from '../../build/build-report.js'
 import { diagnosticsOf, hasErrors } from '../../diagnostics/emit.js'
 import { exitCodeFor } from '../../diagnostics/exit-code.js'
@@ -12,10 +13,11 @@ import { withCommonOptions } from './validate.js'
 
 export interface BuildArgs {
   paths: string[]
-  to: string | string[]
+  to?: string | string[]
   out: string
   templates?: string
   force: boolean
+  jobs?: number
   lang: Lang
   rule: string[]
 }
@@ -36,14 +38,15 @@ function shown(path: string): string {
 
 export const buildCommand: CommandModule<object, BuildArgs> = {
   command: 'build [paths..]',
-  describe: '生成报告（HTML；文件或文件夹，默认 content/），输出到 out/<机关>/<年度>/',
+  describe: '生成报告，输出到 out/<机关>/<年度>/；不指定路径时生成 content/ 下全部报告的网页、PDF、发布包和 out/index.html（增量、并行）',
   builder: (y) =>
     withCommonOptions(y)
-      .positional('paths', { type: 'string', array: true, default: ['content/'], describe: '报告文件或文件夹' })
-      .option('to', { type: 'string', default: 'html', describe: `输出格式，逗号分隔：${buildTargets.join(',')}` })
+      .positional('paths', { type: 'string', array: true, default: [] as string[], describe: '报告文件或文件夹（不指定：content/ 全部，增量生成）' })
+      .option('to', { type: 'string', describe: `输出格式，逗号分隔：${buildTargets.join(',')}（默认：指定路径时 html，不指定路径时全部）` })
       .option('out', { type: 'string', default: 'out', describe: '输出目录' })
       .option('templates', { type: 'string', describe: '模板覆盖目录：其中的 report.hbs、partials/*.hbs、style.css 替换官方模板的同名文件' })
-      .option('force', { type: 'boolean', default: false, describe: '有错误的报告也生成（仍以失败退出）' }) as unknown as Argv<BuildArgs>,
+      .option('force', { type: 'boolean', default: false, describe: '全部重新生成，忽略增量缓存；指定路径时，有错误的报告也生成（仍以失败退出）' })
+      .option('jobs', { type: 'number', describe: '并行生成的线程数（默认：CPU 核数）' }) as unknown as Argv<BuildArgs>,
   handler: async (args) => {
     const lang = args.lang
     const severities = parseRuleOptions(args.rule)
@@ -52,7 +55,8 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       process.exitCode = 2
       return
     }
-    const to = parseTargets(args.to)
+    const tree = args.paths.length === 0
+    const to = parseTargets(args.to ?? (tree ? [...buildTargets] : 'html'))
     const missing = typeof to === 'string' ? [] : to.filter((t) => !implementedTargets.has(t))
     if (typeof to === 'string' || missing.length > 0) {
       process.stderr.write(
@@ -64,6 +68,25 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     if (args.templates !== undefined && !(await stat(args.templates).then((s) => s.isDirectory()).catch(() => false))) {
       process.stderr.write(`nianbao: 模板目录不存在：${args.templates}\n`)
       process.exitCode = 2
+      return
+    }
+    if (tree) {
+      if (!(await stat('content').then((s) => s.isDirectory()).catch(() => false))) {
+        process.stderr.write('nianbao: 没有找到 content/ 文件夹；请在项目根目录运行，或指定报告文件\n')
+        process.exitCode = 2
+        return
+      }
+      const summary = await buildTree({
+        root: 'content',
+        outDir: args.out,
+        force: args.force,
+        targets: to,
+        lang,
+        severities,
+        ...(args.templates ? { templates: args.templates } : {}),
+        ...(args.jobs ? { jobs: args.jobs } : {}),
+      })
+      process.exitCode = summary.total === 0 ? 2 : summary.failed > 0 ? 1 : 0
       return
     }
     let files

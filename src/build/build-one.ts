@@ -1,0 +1,110 @@
+/**
+ * One report of a whole-tree build, start to finish: load, validate (with
+ * the previous year), and write every output unless it has errors. Runs in
+ * a worker thread or in-process; takes and returns plain data only.
+ */
+import type { VFile } from 'vfile'
+import { diagnosticsOf, hasErrors } from '../diagnostics/emit.js'
+import type { Diagnostic, Lang, Severity } from '../diagnostics/types.js'
+import { rowKey } from '../source/cells.js'
+import type { Report } from '../source/report.js'
+import { validatePaths } from '../pipeline.js'
+import { buildReportOutputs, type BuildTarget, type BuiltFile } from './build-report.js'
+
+export interface BuildJob {
+  path: string
+  outDir: string
+  targets: BuildTarget[]
+  templates?: string
+  lang?: Lang
+  severities?: Record<string, Severity | 'off'>
+}
+
+/** The figures the site index shows for a report. */
+export interface KeyFigures {
+  /** 一、本年新收政府信息公开申请数量, 总计. */
+  received: number | null
+  /** 三（一）予以公开, 总计. */
+  granted: number | null
+  /** 三（七）总计, 总计: the requests answered this year. */
+  processed: number | null
+}
+
+export interface ReportSummary {
+  agency: string
+  year: number
+  format: string
+  formatDocument: string
+  figures: KeyFigures
+}
+
+export interface BuildResult {
+  path: string
+  /** False when the report has errors and nothing was written. */
+  built: boolean
+  errors: number
+  warnings: number
+  diagnostics: Diagnostic[]
+  outputs: BuiltFile[]
+  summary?: ReportSummary
+  /** Message of an unexpected failure (file system, or a bug). */
+  failure?: string
+}
+
+function totalOf(report: Report, path: string[]): number | null {
+  const table = report.stats.get('requests')
+  const block = report.format.tables.find((t) => t.key === 'requests')?.blocks[0]
+  const column = block?.columns.find((c) => c.total)
+  if (!table || !block || !column) return null
+  return table.blocks.get(block.id)?.get(rowKey(path))?.get(column.key)?.value ?? null
+}
+
+/** Key figures from the report model; rows are found by their YAML keys and the format's own total rule. */
+export function keyFigures(report: Report): KeyFigures {
+  const totalRule = report.format.rules.find((r) => r.kind === 'row-sum' && r.table === 'requests')
+  return {
+    received: totalOf(report, ['received']),
+    granted: totalOf(report, ['granted']),
+    processed: totalRule?.kind === 'row-sum' ? totalOf(report, totalRule.target) : null,
+  }
+}
+
+function summaryOf(file: VFile): ReportSummary | undefined {
+  const report = file.data.report
+  if (!report) return undefined
+  return {
+    agency: report.meta.agency,
+    year: report.meta.year,
+    format: report.format.id,
+    formatDocument: report.format.document,
+    figures: keyFigures(report),
+  }
+}
+
+export async function buildOne(job: BuildJob): Promise<BuildResult> {
+  const result: BuildResult = { path: job.path, built: false, errors: 0, warnings: 0, diagnostics: [], outputs: [] }
+  let file: VFile | undefined
+  try {
+    const options = { ...(job.lang ? { lang: job.lang } : {}), ...(job.severities ? { severities: job.severities } : {}) }
+    file = (await validatePaths([job.path], options))[0]
+    if (file && !hasErrors(file)) {
+      result.outputs = await buildReportOutputs(file, {
+        targets: new Set(job.targets),
+        outDir: job.outDir,
+        ...(job.templates ? { templates: job.templates } : {}),
+      })
+      // Render problems (templates, fonts) are errors too: the outputs are then incomplete.
+      result.built = !hasErrors(file) && result.outputs.length > 0
+    }
+  } catch (error) {
+    result.failure = error instanceof Error ? error.message : String(error)
+  }
+  if (file) {
+    result.diagnostics = diagnosticsOf(file)
+    const summary = summaryOf(file)
+    if (summary) result.summary = summary
+  }
+  result.errors = result.diagnostics.filter((d) => d.severity === 'error').length
+  result.warnings = result.diagnostics.filter((d) => d.severity === 'warning').length
+  return result
+}

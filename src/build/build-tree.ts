@@ -1,0 +1,224 @@
+/**
+ * The whole-tree build (`nianbao build`, `npm start`): every report under
+ * content/ to page, PDF and bundle, plus out/index.html. Parallel across
+ * cores (worker threads), incremental (a content-hash cache under out/),
+ * atomic (every file via write-atomic), and a report that now has errors
+ * keeps its previous outputs, marked stale.
+ */
+import { availableParallelism } from 'node:os'
+import { readFile, stat } from 'node:fs/promises'
+import { join, relative, resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { reportText } from '../diagnostics/report-text.js'
+import { clearTemplateCache } from '../render/merge.js'
+import type { Lang, Severity } from '../diagnostics/types.js'
+import { collectReportFiles } from '../pipeline.js'
+import { buildOne, type BuildJob, type BuildResult, type ReportSummary } from './build-one.js'
+import { agencyDir, buildTargets, type BuildTarget } from './build-report.js'
+import { InputHasher, yearOfPath } from './inputs-hash.js'
+import { WorkerPool } from './pool.js'
+import { createProgress } from './progress.js'
+import { renderSiteIndex, type IndexEntry } from './site-index.js'
+import { sweepTempFiles, writeFileAtomic } from './write-atomic.js'
+
+export const CACHE_NAME = '.nianbao-cache.json'
+const CACHE_VERSION = 1
+
+interface CacheEntry {
+  key: string
+  dir: string
+  summary: ReportSummary
+  /** Written files, relative to the output folder. */
+  outputs: string[]
+  warnings: number
+  /** The source has errors since these outputs were written. */
+  stale: boolean
+}
+
+interface CacheFile {
+  cacheVersion: number
+  reports: Record<string, CacheEntry>
+}
+
+export interface BuildTreeOptions {
+  /** Folder searched for `<agency>/<year>.md` (default `content`). */
+  root?: string
+  outDir?: string
+  /** Rebuild every report, ignoring the cache. */
+  force?: boolean
+  templates?: string
+  targets?: BuildTarget[]
+  lang?: Lang
+  severities?: Record<string, Severity | 'off'>
+  /** Worker threads (default: one per core). 1 builds in-process. */
+  jobs?: number
+  /** Progress bar instead of plain lines (default: stderr is a TTY). */
+  tty?: boolean
+  stdout?: (text: string) => void
+  stderr?: (text: string) => void
+}
+
+export interface TreeSummary {
+  total: number
+  built: number
+  skipped: number
+  failed: number
+  /** Failed reports whose previous outputs remain. */
+  stale: string[]
+  warnings: number
+  errors: number
+  seconds: number
+  results: BuildResult[]
+}
+
+/** Below this many reports to build, starting workers costs more than it saves. */
+const POOL_THRESHOLD = 4
+
+async function readCache(path: string): Promise<CacheFile> {
+  try {
+    const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile
+    if (data.cacheVersion === CACHE_VERSION && data.reports && typeof data.reports === 'object') return data
+  } catch {
+    // No cache or a damaged one: build everything.
+  }
+  return { cacheVersion: CACHE_VERSION, reports: {} }
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false)
+
+function workerUrl(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './build-worker.ts' : './build-worker.js', import.meta.url)
+}
+
+function summaryLine(s: TreeSummary, lang: Lang): string {
+  if (lang === 'en')
+    return `built ${s.built}, skipped ${s.skipped} (unchanged), failed ${s.failed}${s.stale.length ? ` (${s.stale.length} stale: previous outputs kept)` : ''}, warnings ${s.warnings}, ${s.seconds.toFixed(1)} s\n`
+  return `已生成 ${s.built} 份，跳过 ${s.skipped} 份（未改动），失败 ${s.failed} 份${s.stale.length ? `（${s.stale.length} 份保留上次的输出，已过期）` : ''}，警告 ${s.warnings} 个，用时 ${s.seconds.toFixed(1)} 秒\n`
+}
+
+export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSummary> {
+  const started = performance.now()
+  const root = options.root ?? 'content'
+  const outDir = options.outDir ?? 'out'
+  const lang = options.lang ?? 'zh'
+  const targets = options.targets ?? [...buildTargets]
+  const stdout = options.stdout ?? ((t: string) => void process.stdout.write(t))
+  const stderr = options.stderr ?? ((t: string) => void process.stderr.write(t))
+  const cachePath = join(outDir, CACHE_NAME)
+
+  await sweepTempFiles(outDir)
+  // A long-lived process (library use) must see templates edited since its last build.
+  clearTemplateCache()
+  const files = await collectReportFiles([root])
+  const cache = await readCache(cachePath)
+  const hasher = new InputHasher({ targets, ...(options.templates ? { templates: resolve(options.templates) } : {}) })
+  const keys = await Promise.all(files.map((f) => hasher.key(f, yearOfPath(f))))
+
+  const todo: { path: string; rel: string; key: string | undefined }[] = []
+  let skipped = 0
+  for (const [i, path] of files.entries()) {
+    const rel = relative(root, path)
+    const key = keys[i]
+    const entry = cache.reports[rel]
+    const fresh =
+      !options.force &&
+      entry !== undefined &&
+      key !== undefined &&
+      entry.key === key &&
+      !entry.stale &&
+      (await Promise.all(entry.outputs.map((o) => exists(join(outDir, o))))).every(Boolean)
+    if (fresh) skipped++
+    else todo.push({ path, rel, key })
+  }
+
+  const job = (path: string): BuildJob => ({
+    path,
+    outDir,
+    targets,
+    ...(options.templates ? { templates: options.templates } : {}),
+    lang,
+    ...(options.severities ? { severities: options.severities } : {}),
+  })
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length))
+  const pool = jobs > 1 && todo.length >= POOL_THRESHOLD ? new WorkerPool<BuildJob, BuildResult>(workerUrl(), jobs) : undefined
+  const progress = createProgress(todo.length, { tty: options.tty ?? process.stderr.isTTY === true, lang, write: stdout })
+  const results: BuildResult[] = []
+  const failedResult = (path: string, error: unknown): BuildResult => ({
+    path,
+    built: false,
+    errors: 0,
+    warnings: 0,
+    diagnostics: [],
+    outputs: [],
+    failure: error instanceof Error ? error.message : String(error),
+  })
+  try {
+    await Promise.all(
+      todo.map(async ({ path, rel, key }) => {
+        const result = pool ? await pool.run(job(path)).catch((e: unknown) => failedResult(path, e)) : await buildOne(job(path))
+        results.push(result)
+        const previous = cache.reports[rel]
+        if (result.built && result.summary && key) {
+          cache.reports[rel] = {
+            key,
+            dir: agencyDir(path),
+            summary: result.summary,
+            outputs: result.outputs.map((o) => relative(outDir, o.path)).sort(),
+            warnings: result.warnings,
+            stale: false,
+          }
+        } else if (previous) previous.stale = true
+        const status = result.built ? (lang === 'en' ? 'built' : '已生成') : lang === 'en' ? 'FAILED' : '失败'
+        progress.tick(path, status)
+      }),
+    )
+  } finally {
+    progress.stop()
+    await pool?.close()
+  }
+
+  // Reports whose source is gone leave the index (their old files stay untouched).
+  const present = new Set(files.map((f) => relative(root, f)))
+  for (const rel of Object.keys(cache.reports)) if (!present.has(rel)) delete cache.reports[rel]
+
+  const entries: IndexEntry[] = []
+  for (const rel of Object.keys(cache.reports).sort()) {
+    const e = cache.reports[rel]!
+    const find = (suffix: string) => e.outputs.find((o) => o.endsWith(suffix))
+    const html = find('/index.html')
+    const pdf = find('/report.pdf')
+    const bundle = find('.zip')
+    entries.push({
+      dir: e.dir,
+      year: e.summary.year,
+      agency: e.summary.agency,
+      formatDocument: e.summary.formatDocument,
+      figures: e.summary.figures,
+      links: { ...(html ? { html } : {}), ...(pdf ? { pdf } : {}), ...(bundle ? { bundle } : {}) },
+      stale: e.stale,
+    })
+  }
+  await writeFileAtomic(join(outDir, 'index.html'), renderSiteIndex(entries))
+  await writeFileAtomic(cachePath, JSON.stringify(cache, null, 2) + '\n')
+
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const diagnostics = results.flatMap((r) => r.diagnostics)
+  if (diagnostics.length > 0) stderr(reportText(diagnostics, { lang, color: process.stderr.isTTY === true }))
+  for (const r of results) if (r.failure) stderr(`nianbao: ${r.path}: ${r.failure}\n`)
+
+  const failed = results.filter((r) => !r.built)
+  const summary: TreeSummary = {
+    total: files.length,
+    built: results.length - failed.length,
+    skipped,
+    failed: failed.length,
+    stale: failed.filter((r) => cache.reports[relative(root, r.path)]?.stale).map((r) => r.path),
+    warnings: results.reduce((n, r) => n + r.warnings, 0),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    seconds: (performance.now() - started) / 1000,
+    results,
+  }
+  for (const path of summary.stale) stdout(lang === 'en' ? `stale: ${path} (previous outputs kept)\n` : `已过期：${path}（有错误，保留上次的输出）\n`)
+  stdout(summaryLine(summary, lang))
+  return summary
+}

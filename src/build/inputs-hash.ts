@@ -1,0 +1,152 @@
+/**
+ * What a report's outputs depend on, as one SHA-256: its source bytes, the
+ * previous year's source (cross-year rules feed data.json), the templates
+ * (official, agency and --templates), fonts and the config that picks them,
+ * the targets, and nianbao itself (version and code). Same key, same outputs.
+ */
+import { createHash } from 'node:crypto'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { findConfigFile, isConfigProblem, readPdfConfig } from '../render/pdf/config.js'
+import { defaultFontFiles } from '../render/pdf/fonts.js'
+import { builtinTemplatesDir } from '../render/merge.js'
+import { version } from '../version.js'
+
+/** Bumped when the key recipe changes, so old caches never match. */
+const KEY_VERSION = 2
+
+const hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex')
+
+async function readOrEmpty(path: string): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(path)
+  } catch {
+    return undefined
+  }
+}
+
+/** Hash of every file under `dir` (names and bytes), `-` when it does not exist. */
+async function dirHash(dir: string, filter: (name: string) => boolean = () => true): Promise<string> {
+  const hash = createHash('sha256')
+  let found = false
+  async function walk(current: string): Promise<void> {
+    let entries
+    try {
+      entries = await readdir(current, { withFileTypes: true })
+    } catch {
+      return
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      const path = join(current, entry.name)
+      if (entry.isDirectory()) await walk(path)
+      else if (entry.isFile() && filter(entry.name)) {
+        found = true
+        hash.update(relative(dir, path)).update('\0').update(await readFile(path)).update('\0')
+      }
+    }
+  }
+  await walk(dir)
+  return found ? hash.digest('hex') : '-'
+}
+
+/** A font file's identity without reading 15 MB: size and modification time. */
+async function fileIdentity(path: string): Promise<string> {
+  try {
+    const info = await stat(path)
+    return `${path}:${info.size}:${Math.trunc(info.mtimeMs)}`
+  } catch {
+    return `${path}:missing`
+  }
+}
+
+export interface KeyOptions {
+  targets: readonly string[]
+  /** `--templates DIR`. */
+  templates?: string
+}
+
+/** Per-build memo: folders and configs shared by many reports are hashed once. */
+export class InputHasher {
+  private readonly dirs = new Map<string, Promise<string>>()
+  private readonly configs = new Map<string, Promise<string>>()
+  private environment: Promise<string> | undefined
+
+  constructor(private readonly options: KeyOptions) {}
+
+  private dir(path: string, filter?: (name: string) => boolean): Promise<string> {
+    let hash = this.dirs.get(path)
+    if (!hash) this.dirs.set(path, (hash = dirHash(path, filter)))
+    return hash
+  }
+
+  /** Everything that is the same for all reports of this build. */
+  private env(): Promise<string> {
+    this.environment ??= (async () => {
+      // nianbao's own code (dist/ or src/), so a rebuilt nianbao rebuilds the outputs even without a version bump.
+      const code = await this.dir(resolve(dirname(fileURLToPath(import.meta.url)), '..'), (n) => /\.(js|ts)$/.test(n))
+      const fonts = await Promise.all(Object.values(defaultFontFiles).flatMap((f) => [fileIdentity(f.normal), fileIdentity(f.bold)]))
+      return hex(
+        JSON.stringify({
+          key: KEY_VERSION,
+          version,
+          code,
+          targets: [...this.options.targets].sort(),
+          templates: await this.dir(builtinTemplatesDir),
+          override: this.options.templates ? await this.dir(resolve(this.options.templates)) : '-',
+          fonts,
+        }),
+      )
+    })()
+    return this.environment
+  }
+
+  /** The config that applies to a report, with the identity of every font file it names. */
+  private config(reportPath: string): Promise<string> {
+    const dir = resolve(dirname(reportPath))
+    let hash = this.configs.get(dir)
+    if (!hash) {
+      hash = (async () => {
+        const path = await findConfigFile(reportPath)
+        if (!path) return '-'
+        const bytes = (await readOrEmpty(path)) ?? new Uint8Array()
+        const config = await readPdfConfig(path)
+        const fonts = isConfigProblem(config)
+          ? []
+          : await Promise.all(
+              Object.values(config.fonts).flatMap((files) =>
+                (typeof files === 'string' ? [files] : [files.normal, ...(files.bold ? [files.bold] : [])]).map((f) =>
+                  fileIdentity(resolve(dirname(path), f)),
+                ),
+              ),
+            )
+        return hex(JSON.stringify({ path, bytes: hex(bytes), fonts }))
+      })()
+      this.configs.set(dir, hash)
+    }
+    return hash
+  }
+
+  /** The cache key of one report, or `undefined` when its source cannot be read. */
+  async key(reportPath: string, year: number | undefined): Promise<string | undefined> {
+    const source = await readOrEmpty(reportPath)
+    if (!source) return undefined
+    const previous = year ? await readOrEmpty(join(dirname(reportPath), `${year - 1}.md`)) : undefined
+    return hex(
+      JSON.stringify({
+        env: await this.env(),
+        source: hex(source),
+        previous: previous ? hex(previous) : '-',
+        agencyTemplates: await this.dir(join(resolve(dirname(reportPath)), 'templates')),
+        config: await this.config(reportPath),
+      }),
+    )
+  }
+}
+
+/** The report year from a `<year>.md` file name. */
+export function yearOfPath(path: string): number | undefined {
+  const match = /(\d{4})\.md$/.exec(path)
+  return match ? Number(match[1]) : undefined
+}
