@@ -204,6 +204,27 @@ describe('import: HTML and Word', () => {
   })
 })
 
+describe('import: plain-text shapes of the same table', () => {
+  // The HTML fixture's tables copied out as text the ways the seeds show: tabs, one cell per line,
+  // everything on one line, and on one line with the numbers touching the labels.
+  const expected = () => reportOf(readFileSync(join(fixtures, 'html-merged/expected.md'), 'utf8'), 'expected.md')
+  for (const shape of ['tabs', 'cell-per-line', 'flat', 'flat-digits-touching-labels']) {
+    it(`${shape}: every cell as in the HTML page`, async () => {
+      const result = await imported(join(fixtures, `text-shapes/${shape}.txt`))
+      assertSameCells(reportOf(result.text), expected())
+      assert.deepEqual(flagged(result), ['requests.carried_over'])
+    })
+  }
+
+  it('row numbering written apart from the label (「1 属于国家秘密」) is not taken for a value', async () => {
+    const result = await imported(join(fixtures, 'text-shapes/seed-002-numbering-apart.txt'))
+    const want = reportOf(readFileSync(join(root, 'content/xinjiang-county-wjw/2023.md'), 'utf8'), 'xinjiang.md')
+    assertSameCells(reportOf(result.text), want)
+    assert.deepEqual(flagged(result), ['agency', 'year'])
+    assert.deepEqual(result.notes, [])
+  })
+})
+
 describe('import: robustness', () => {
   const ruzhou = () => reportOf(readFileSync(join(root, 'content/ruzhou-wsjkw/2024.md'), 'utf8'), 'ruzhou.md')
 

@@ -80,8 +80,13 @@ export function headingOf(format: FormatDefinition, raw: string): { def: Section
     // A wrong numeral (`五、其他需要报告的事项`) still names the section; the validator reports it.
     if (candidates(def).includes(wanted)) return { def }
   }
-  // `一、总体情况。2024年……`: heading and text on one line.
   if (!numeral) return undefined
+  // `二、主动公开政府信息` or `一、总体情况概述`: numeral and most of the title.
+  const near = format.sections.find(
+    (def) => def.numeral === numeral && wanted.length >= 4 && candidates(def).some((c) => c.includes(wanted) || wanted.includes(c)),
+  )
+  if (near && text.length <= 40 && !/[。；]/.test(text)) return { def: near }
+  // `一、总体情况。2024年……`: heading and text on one line.
   for (const def of format.sections) {
     if (def.numeral !== numeral) continue
     for (let k = 2; k < Math.min(title.length, 40); k++) {
@@ -114,11 +119,16 @@ const TITLE = new RegExp(`^(.*?)(?:关于)?${YEAR}年度?(?:政府)?(?:信息公
 /** `2023年XX局政府信息公开工作年度报告`: the year first. */
 const TITLE_YEAR_FIRST = new RegExp(`^()${YEAR}年度?(.+?)(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)`)
 
+/** `XX局政府信息公开工作年度报告（2023年度）`: the year last. */
+const TITLE_YEAR_LAST = new RegExp(`^(.+?)(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)[(（]${YEAR}年度?[)）]`)
+
 function titleMatch(text: string): { agency: string; year: string } | undefined {
   const m = TITLE.exec(text)
   if (m) return { agency: m[1]!, year: m[2]! }
   const y = TITLE_YEAR_FIRST.exec(text)
   if (y) return { agency: y[3]!, year: y[2]! }
+  const l = TITLE_YEAR_LAST.exec(text)
+  if (l) return { agency: l[1]!, year: l[2]! }
   return undefined
 }
 
@@ -175,8 +185,15 @@ export function findSignOff(blocks: Block[], after: number): SignOff | undefined
   }
   const [last, before] = tail
   if (last === undefined) return undefined
-  const date = parseDate((blocks[last] as LineBlock).text)
-  if (!date) return undefined
+  const lastText = (blocks[last] as LineBlock).text
+  const date = parseDate(lastText)
+  if (!date) {
+    // `某某局  2025年2月10日` on one line.
+    const both = /^(\S.{1,38}?)[\s\u3000]+(\S+年\S+月\S+日)$/.exec(lastText.trim())
+    const oneLine = both ? parseDate(both[2]!) : undefined
+    if (both && oneLine && !/[。，,；;：:]/.test(both[1]!)) return { indices: [last], date: oneLine, agency: both[1]!.trim() }
+    return undefined
+  }
   const signer = before !== undefined ? (blocks[before] as LineBlock).text : ''
   if (signer && signer.length <= 40 && !/[。，,；;：:]/.test(signer) && !/^[（(]?[一二三四五六七八九十\d]/.test(signer)) {
     return { indices: [before!, last], date, agency: signer.trim() }

@@ -7,6 +7,7 @@
 import type { BlockDef, FormatDefinition, RowDef, TableDef } from '../formats/types.js'
 import { blockHeadingIn, columnFor, findColumnLabels, leaves, matchRow, rowMatchers } from './labels.js'
 import { resolveRow, type CellResult, type RowCheck, type ValueToken } from './resolve.js'
+import { coreOf, normLabel, numberingOf } from './normalize.js'
 import type { Token } from './tokens.js'
 
 export interface RowResult {
@@ -57,18 +58,45 @@ function scan(tokens: Token[], table: TableDef): { hits: Hit[]; strays: string[]
     }
     const run: ValueToken[] = []
     while (i < tokens.length && tokens[i]!.kind !== 'text') run.push(tokens[i++] as ValueToken)
+    // `… 0 0 1 属于国家秘密`: a number that is the numbering of the next row's label is not a value.
+    let carry = ''
+    const last = run.at(-1)
+    if (last?.kind === 'number' && /^\d{1,2}$/.test(last.raw.trim())) {
+      let next = ''
+      for (let j = i; j < tokens.length && tokens[j]!.kind === 'text'; j++) next += (tokens[j] as { text: string }).text
+      const numbering = last.raw.trim()
+      const numbered = matchRow(`${numbering}.${next}`, matchers)
+      const bare = normLabel(next)
+      const exactCore = numbered && [numbered.row.label, ...(numbered.row.aliases ?? [])].some((l) => coreOf(l) === bare)
+      if (bare && numbered && exactCore && numberingOf(numbered.row.label) === numbering) {
+        run.pop()
+        carry = `${numbering}.`
+      }
+    }
     const hasNumber = run.some((t) => t.kind === 'number')
     const match = matchRow(pending, matchers)
     if (match) {
       hits.push({ block: match.block, row: match.row, header: pending, values: run, at: run[0]?.at ?? token.at })
-      pending = ''
+      pending = carry
     } else if (hasNumber) {
       const label = pending.trim().slice(-40)
       strays.push(`${label ? `「${label}」后` : ''}的数字 ${describe(run)}`)
-      pending = ''
-    }
+      pending = carry
+    } else if (carry) pending += carry
   }
   return { hits, strays }
+}
+
+/** The header text of the current block: what follows the last block heading (`第二十条第（六）项`). */
+function afterLastHeading(text: string, table: TableDef): string {
+  const norm = normLabel(text)
+  let from = 0
+  for (const block of table.blocks) {
+    if (!block.heading) continue
+    const at = norm.lastIndexOf(normLabel(block.heading))
+    if (at >= 0) from = Math.max(from, at + normLabel(block.heading).length)
+  }
+  return norm.slice(from)
 }
 
 function sumCheck(format: FormatDefinition, table: TableDef, block: BlockDef, order: string[]): RowCheck | undefined {
@@ -118,7 +146,7 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
     if (block.shape === 'list') {
       positions = block.columns.map((c) => c.key)
     } else {
-      const labels = findColumnLabels(table.key, hit.header)
+      const labels = findColumnLabels(table.key, afterLastHeading(hit.header, table))
       if (labels.length > 0) headerOf.set(block, labels)
       const header = headerOf.get(block)
       if (header) {

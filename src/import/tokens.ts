@@ -14,7 +14,7 @@ export type Token =
 
 /** Split `规章000` / `0行政规范性文件` where digits touch a label. */
 function splitTouching(piece: string): string[] {
-  const tail = /^(.*[^\d.．,，、\s])(\d+(?:\.\d+)?)$/.exec(piece)
+  const tail = /^(.*[^\d.．,，、\s])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$/.exec(piece)
   if (tail && !/(?:第|\d[.．])$/.test(tail[1]!)) return [...splitTouching(tail[1]!), tail[2]!]
   const head = /^(\d+(?:\.\d+)?)([^\d.．、)）\s年月日].*)$/.exec(piece)
   if (head) return [head[1]!, ...splitTouching(head[2]!)]
