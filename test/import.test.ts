@@ -216,6 +216,32 @@ describe('import: plain-text shapes of the same table', () => {
     })
   }
 
+  it('a blank cell in a one-cell-per-line dump is ~ and flagged, the rest of the row is kept', async () => {
+    const result = await imported(join(fixtures, 'text-shapes/cell-per-line-blank-cell.txt'))
+    const got = reportOf(result.text)
+    assertSameCells(got, expected(), (key) => key === 'requests/received/total')
+    assert.equal(cellsOf(got).get('requests/received/total'), null)
+    const check = result.checks.find((c) => c.path === 'requests.received')
+    assert.deepEqual(check?.columns, ['总计'])
+  })
+
+  it('a table 3 printed without its 总计 column: totals left out (computed), nothing to check', async () => {
+    const result = await imported(join(fixtures, 'text-shapes/no-total-column.txt'))
+    // carried_over's computed 总计 cannot be summed over its ~ cell.
+    assertSameCells(reportOf(result.text), expected(), (key) => key === 'requests/carried_over/total')
+    assert.match(result.text, /^ {2}received: \[5, 1, 0, 0, 1, 0\] /m)
+    assert.deepEqual(flagged(result), ['requests.carried_over'])
+  })
+
+  it('a 总计 column left blank in every row: totals ~ and every row flagged', async () => {
+    const result = await imported(join(fixtures, 'text-shapes/total-column-blank.txt'))
+    const got = reportOf(result.text)
+    assertSameCells(got, expected(), (key) => key.startsWith('requests/') && key.endsWith('/total'))
+    for (const [key, value] of cellsOf(got)) if (key.startsWith('requests/') && key.endsWith('/total')) assert.equal(value, null, key)
+    assert.equal(result.checks.filter((c) => c.path.startsWith('requests.')).length, 25)
+    assert.match(result.checks[0]!.reason, /按缺「总计」列读取/)
+  })
+
   it('row numbering written apart from the label (「1 属于国家秘密」) is not taken for a value', async () => {
     const result = await imported(join(fixtures, 'text-shapes/seed-002-numbering-apart.txt'))
     const want = reportOf(readFileSync(join(root, 'content/xinjiang-county-wjw/2023.md'), 'utf8'), 'xinjiang.md')

@@ -117,6 +117,15 @@ export function resolveRow(tokens: ValueToken[], expected: number, check?: RowCh
     return numbers.map((t) => ({ value: valueOf(t), reason: t.doubt ? `${why}；${t.doubt}` : why }))
   }
   if (seq.length === 0) return Array.from({ length: expected }, () => ({ value: null, reason: '原文此行没有数字' }))
+  // Blank cells after the numbers: the first of them may be the row's last cell left empty
+  // (one cell per line, where a missing cell cannot vanish), the rest layout.
+  let lead = 0
+  while (lead < tokens.length && tokens[lead]!.kind === 'blank') lead++
+  const kept = tokens.slice(lead, lead + expected)
+  if (seq.length < expected && tokens.length - lead >= expected && tokens.slice(lead + expected).every((t) => t.kind === 'blank')) {
+    const why = `原文此行只有 ${seq.length} 个数（${raw}），其后为空格，按最后${expected - seq.length === 1 ? '一格' : '几格'}为空读取`
+    return kept.map((t) => ({ value: valueOf(t), reason: t.kind === 'blank' ? `${why}；此格写作 ~` : why }))
+  }
 
   let readings: Reading[]
   let why: string

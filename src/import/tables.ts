@@ -87,6 +87,27 @@ function scan(tokens: Token[], table: TableDef): { hits: Hit[]; strays: string[]
   return { hits, strays }
 }
 
+/**
+ * List blocks whose rows all lack one number, the 总计 column: `omit` when the header has no 总计
+ * either (the table was printed without it), `flag` when it does (the column was left blank).
+ */
+function listBlocksWithoutTotal(hits: Hit[]): Map<BlockDef, 'omit' | 'flag'> {
+  const out = new Map<BlockDef, 'omit' | 'flag'>()
+  const blocks = new Set(hits.filter((h) => h.block.shape === 'list').map((h) => h.block))
+  for (const block of blocks) {
+    const total = block.columns.find((c) => c.total)
+    if (!total) continue
+    const rows = hits.filter((h) => h.block === block)
+    const counts = rows.map((h) => h.values.filter((v) => v.kind === 'number' || v.raw.trim() !== '').length)
+    const blanks = rows.some((h) => h.values.some((v, i, all) => v.kind === 'blank' && v.raw.trim() === '' && i > 0 && i < all.length - 1 && all.slice(i).some((w) => w.kind === 'number')))
+    if (rows.length < 5 || blanks || !counts.every((n) => n === block.columns.length - 1)) continue
+    const header = normLabel(rows[0]!.header)
+    const named = [total.label, ...(total.aliases ?? [])].some((l) => header.includes(normLabel(l)))
+    out.set(block, named ? 'flag' : 'omit')
+  }
+  return out
+}
+
 /** The header text of the current block: what follows the last block heading (`第二十条第（六）项`). */
 function afterLastHeading(text: string, table: TableDef): string {
   const norm = normLabel(text)
@@ -131,6 +152,7 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
   const rows = new Map<RowDef, RowResult>()
   let score = -strays.length
   const headerOf = new Map<BlockDef, string[]>()
+  const withoutTotal = listBlocksWithoutTotal(hits)
   for (const hit of hits) {
     const { block, row } = hit
     if (rows.has(row)) {
@@ -144,7 +166,9 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
     let positions: (string | undefined)[]
     const notes: string[] = []
     if (block.shape === 'list') {
-      positions = block.columns.map((c) => c.key)
+      const total = withoutTotal.get(block)
+      positions = block.columns.filter((c) => !(total && c.total)).map((c) => c.key)
+      if (total === 'flag') notes.push(`表中每一行都只有 ${positions.length} 个数，按缺「总计」列读取，总计写作 ~`)
     } else {
       const labels = findColumnLabels(table.key, afterLastHeading(hit.header, table))
       if (labels.length > 0) headerOf.set(block, labels)
@@ -174,7 +198,9 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
     })
     const result = new Map<string, CellResult>()
     for (const column of block.columns) {
-      let cell = out.get(column.key) ?? { value: null, reason: `原表没有「${column.label}」这一列` }
+      // A table printed without its 总计 column: the total is left out, to be computed.
+      if (column.total && withoutTotal.get(block) === 'omit') continue
+      let cell = out.get(column.key) ?? { value: null, reason: column.total && notes.length ? notes.join('；') : `原表没有「${column.label}」这一列` }
       if (extra.length) cell = { ...cell, reason: [cell.reason, `原表此行另有不属于本格式的列：${extra.join(' ')}`].filter(Boolean).join('；') }
       result.set(column.key, cell)
     }

@@ -44,7 +44,8 @@ function pad(text: string, width: number): string {
 
 function rowValue(block: BlockDef, row: RowResult): string {
   const cells = block.columns.map((c) => row.cells.get(c.key))
-  if (block.shape === 'list') return `[${cells.map(num).join(', ')}]`
+  // An omitted 总计 stays omitted: the validator computes it.
+  if (block.shape === 'list') return `[${cells.filter((c, i) => c !== undefined || !block.columns[i]!.total).map(num).join(', ')}]`
   if (block.shape === 'scalar') return num(cells[0])
   return `{${block.columns.map((c, i) => `${c.key}: ${num(cells[i])}`).join(', ')}}`
 }
