@@ -3,6 +3,7 @@
  * the previous year), and write every output unless it has errors. Runs in
  * a worker thread or in-process; takes and returns plain data only.
  */
+import { performance } from 'node:perf_hooks'
 import type { VFile } from 'vfile'
 import { diagnosticsOf, hasErrors } from '../diagnostics/emit.js'
 import type { Diagnostic, Lang, Severity } from '../diagnostics/types.js'
@@ -49,6 +50,8 @@ export interface BuildResult {
   summary?: ReportSummary
   /** Message of an unexpected failure (file system, or a bug). */
   failure?: string
+  /** Time spent on this report (validate, render, write). */
+  ms: number
 }
 
 function totalOf(report: Report, path: string[]): number | null {
@@ -82,7 +85,8 @@ function summaryOf(file: VFile): ReportSummary | undefined {
 }
 
 export async function buildOne(job: BuildJob): Promise<BuildResult> {
-  const result: BuildResult = { path: job.path, built: false, errors: 0, warnings: 0, diagnostics: [], outputs: [] }
+  const started = performance.now()
+  const result: BuildResult = { path: job.path, built: false, errors: 0, warnings: 0, diagnostics: [], outputs: [], ms: 0 }
   let file: VFile | undefined
   try {
     const options = { ...(job.lang ? { lang: job.lang } : {}), ...(job.severities ? { severities: job.severities } : {}) }
@@ -106,5 +110,6 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
   }
   result.errors = result.diagnostics.filter((d) => d.severity === 'error').length
   result.warnings = result.diagnostics.filter((d) => d.severity === 'warning').length
+  result.ms = performance.now() - started
   return result
 }

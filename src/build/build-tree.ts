@@ -151,11 +151,19 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     diagnostics: [],
     outputs: [],
     failure: error instanceof Error ? error.message : String(error),
+    ms: 0,
   })
   try {
+    // In-process, one report at a time: interleaving PDF renders only adds memory, not speed.
+    let chain = Promise.resolve()
+    const runInProcess = (path: string) => {
+      const run = chain.then(() => buildOne(job(path)))
+      chain = run.then(() => undefined)
+      return run
+    }
     await Promise.all(
       todo.map(async ({ path, rel, key }) => {
-        const result = pool ? await pool.run(job(path)).catch((e: unknown) => failedResult(path, e)) : await buildOne(job(path))
+        const result = pool ? await pool.run(job(path)).catch((e: unknown) => failedResult(path, e)) : await runInProcess(path)
         results.push(result)
         const previous = cache.reports[rel]
         if (result.built && result.summary && key) {

@@ -1,0 +1,136 @@
+/**
+ * `npm run bench`: 1,000 varied valid reports generated from the format
+ * definitions (in a temporary folder), then validate, HTML and PDF in one
+ * process, and whole-tree builds (cold, no-op, one change) in a child
+ * process as `npm start` runs them. Prints each figure beside its target
+ * and writes out/bench.json. Nothing here is asserted.
+ *
+ *   npm run bench [-- N]
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { writeFileAtomic } from '../src/build/write-atomic.js'
+import { createBundle } from '../src/bundle/zip.js'
+import { hasErrors } from '../src/diagnostics/emit.js'
+import { validatePaths } from '../src/pipeline.js'
+import { renderHtml } from '../src/render/html.js'
+import { renderPdf } from '../src/render/pdf/index.js'
+import { generateReports } from './generate.js'
+
+const count = Number(process.argv[2] ?? process.env.BENCH_REPORTS ?? 1000)
+const repo = join(import.meta.dirname, '..')
+const log = (text: string) => process.stdout.write(text)
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : 0
+}
+
+interface ChildBuild {
+  seconds: number
+  rssMb: number
+  built: number
+  skipped: number
+  failed: number
+}
+
+function childBuild(project: string): ChildBuild {
+  const out = execFileSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(repo, 'bench', 'build-child.ts')], { cwd: project, encoding: 'utf8', maxBuffer: 1 << 24 })
+  return JSON.parse(out.trim().split('\n').at(-1)!) as ChildBuild
+}
+
+const project = await mkdtemp(join(tmpdir(), 'nianbao-bench-'))
+try {
+  log(`bench: generating ${count} reports in ${project}\n`)
+  await generateReports(join(project, 'content'), count)
+
+  let start = performance.now()
+  const files = await validatePaths([join(project, 'content')])
+  const validateMs = (performance.now() - start) / files.length
+  const invalid = files.filter((f) => hasErrors(f)).length
+  log(`validate: ${validateMs.toFixed(2)} ms per report (${invalid} with errors)\n`)
+
+  // HTML: the HTML bench when it is there (its own batch), else these reports.
+  let htmlMs: number
+  const htmls: string[] = []
+  start = performance.now()
+  for (const file of files) htmls.push((await renderHtml(file)) ?? '')
+  const ownHtmlMs = (performance.now() - start) / files.length
+  if (existsSync(join(repo, 'bench', 'html.ts'))) {
+    const { benchHtml } = (await import('./html.js')) as { benchHtml: (n: number) => Promise<{ msPerReport: number }> }
+    htmlMs = (await benchHtml(count)).msPerReport
+  } else htmlMs = ownHtmlMs
+  log(`html: ${htmlMs.toFixed(2)} ms per report (these reports: ${ownHtmlMs.toFixed(2)} ms incl. first compile)\n`)
+
+  // PDF in one process, fonts parsed once: the first render (font loading) is not amortised away.
+  const sizes: number[] = []
+  let bundleMs = 0
+  const first = await renderPdf(htmls[0]!, files[0]!)
+  start = performance.now()
+  for (let i = 1; i < files.length; i++) {
+    const pdf = await renderPdf(htmls[i]!, files[i]!)
+    if (!pdf) continue
+    sizes.push(pdf.length)
+    if (i % 10 === 0) {
+      const t = performance.now()
+      createBundle({ file: files[i]!, source: await readFile(files[i]!.path), html: htmls[i]!, pdf })
+      bundleMs += performance.now() - t
+    }
+  }
+  const pdfMs = (performance.now() - start) / Math.max(1, files.length - 1)
+  if (first) sizes.push(first.length)
+  const pdfKb = median(sizes) / 1024
+  const bundleMsPer = bundleMs / Math.max(1, Math.floor((files.length - 1) / 10))
+  const inProcessRss = process.resourceUsage().maxRSS / 1024
+  log(`pdf: ${pdfMs.toFixed(1)} ms per report, median ${pdfKb.toFixed(0)} KB; bundle (zip + data) ${bundleMsPer.toFixed(1)} ms per report\n`)
+
+  // One report's full render, for the one-change target (1 s + render).
+  const changed = files[Math.floor(files.length / 2)]!
+  start = performance.now()
+  const changedPdf = await renderPdf((await renderHtml(changed))!, changed)
+  const renderOneMs = performance.now() - start
+  void changedPdf
+
+  log('build: cold (all outputs, all reports) …\n')
+  const cold = childBuild(project)
+  log(`build: cold ${cold.seconds.toFixed(1)} s (${cold.built} built, ${cold.failed} failed), peak RSS ${cold.rssMb.toFixed(0)} MB\n`)
+  const noop = childBuild(project)
+  log(`build: no-op ${noop.seconds.toFixed(2)} s (${noop.skipped} skipped)\n`)
+  await writeFile(changed.path, (await readFile(changed.path, 'utf8')) + '\n本年度另有补充说明。\n')
+  const one = childBuild(project)
+  log(`build: one change ${one.seconds.toFixed(2)} s (${one.built} built, ${one.skipped} skipped)\n`)
+
+  const result = {
+    validate_ms_per_report: Number(validateMs.toFixed(3)),
+    html_ms_per_report: Number(htmlMs.toFixed(3)),
+    pdf_ms_per_report: Number(pdfMs.toFixed(2)),
+    pdf_kb_median: Number(pdfKb.toFixed(1)),
+    cold_build_s: Number(cold.seconds.toFixed(2)),
+    noop_rebuild_s: Number(noop.seconds.toFixed(3)),
+    one_change_rebuild_s: Number(one.seconds.toFixed(3)),
+    peak_rss_mb: Math.round(Math.max(cold.rssMb, inProcessRss)),
+    reports: files.length,
+  }
+  const rows: [string, string, string][] = [
+    ['validate_ms_per_report', `${result.validate_ms_per_report}`, '< 5 (5 s per 1,000)'],
+    ['html_ms_per_report', `${result.html_ms_per_report}`, '< 5'],
+    ['pdf_ms_per_report', `${result.pdf_ms_per_report}`, '< 40'],
+    ['pdf_kb_median', `${result.pdf_kb_median}`, '< 200'],
+    ['cold_build_s', `${result.cold_build_s}`, '< 40'],
+    ['noop_rebuild_s', `${result.noop_rebuild_s}`, '< 2'],
+    ['one_change_rebuild_s', `${result.one_change_rebuild_s}`, `< 1 + render (this report: ${(renderOneMs / 1000).toFixed(2)} s)`],
+    ['peak_rss_mb', `${result.peak_rss_mb} (build ${cold.rssMb.toFixed(0)}, in-process ${inProcessRss.toFixed(0)})`, '< 400'],
+    ['reports', `${result.reports}`, '1000'],
+  ]
+  const width = Math.max(...rows.map((r) => r[0].length))
+  const valueWidth = Math.max(...rows.map((r) => r[1].length))
+  log('\n' + rows.map(([k, v, t]) => `${k.padEnd(width)}  ${v.padEnd(valueWidth)}  target ${t}`).join('\n') + '\n')
+  await writeFileAtomic(join(repo, 'out', 'bench.json'), JSON.stringify(result, null, 2) + '\n')
+  log('wrote out/bench.json\n')
+} finally {
+  await rm(project, { recursive: true, force: true })
+}
