@@ -242,6 +242,15 @@ describe('import: plain-text shapes of the same table', () => {
     assert.match(result.checks[0]!.reason, /按缺「总计」列读取/)
   })
 
+  it('a whole report on one line (seed 002 without line breaks): sections and tables still found', async () => {
+    const result = await imported(join(fixtures, 'text-shapes/seed-002-on-one-line.txt'))
+    const got = reportOf(result.text)
+    const want = reportOf(readFileSync(join(root, 'content/xinjiang-county-wjw/2023.md'), 'utf8'), 'xinjiang.md')
+    assertSameCells(got, want)
+    assert.deepEqual(sectionNumbers(got), [1, 2, 3, 4, 5, 6])
+    assert.deepEqual(flagged(result), ['agency', 'year'])
+  })
+
   it('row numbering written apart from the label (「1 属于国家秘密」) is not taken for a value', async () => {
     const result = await imported(join(fixtures, 'text-shapes/seed-002-numbering-apart.txt'))
     const want = reportOf(readFileSync(join(root, 'content/xinjiang-county-wjw/2023.md'), 'utf8'), 'xinjiang.md')

@@ -73,10 +73,11 @@ function candidates(def: SectionDef): string[] {
 /** The official section a line is the heading of, if it is one. */
 export function headingOf(format: FormatDefinition, raw: string): { def: SectionDef; rest?: string } | undefined {
   const text = fold(raw).trim()
-  if (text === '' || text.length > 60) return undefined
+  if (text === '') return undefined
   const { numeral, title } = splitHeading(text)
   const wanted = normalizeTitle(title)
   for (const def of format.sections) {
+    if (text.length > 60) break
     // A wrong numeral (`五、其他需要报告的事项`) still names the section; the validator reports it.
     if (candidates(def).includes(wanted)) return { def }
   }
@@ -86,10 +87,11 @@ export function headingOf(format: FormatDefinition, raw: string): { def: Section
     (def) => def.numeral === numeral && wanted.length >= 4 && candidates(def).some((c) => c.includes(wanted) || wanted.includes(c)),
   )
   if (near && text.length <= 40 && !/[。；]/.test(text)) return { def: near }
+  // The line may go on with the section's text or table (`二、主动公开政府信息情况 第二十条…`).
   // `一、总体情况。2024年……`: heading and text on one line.
   for (const def of format.sections) {
     if (def.numeral !== numeral) continue
-    for (let k = 2; k < Math.min(title.length, 40); k++) {
+    for (let k = 2; k < Math.min(title.length, 60); k++) {
       if (!/[。：:，,．. ]/.test(title[k]!)) continue
       if (candidates(def).includes(normalizeTitle(title.slice(0, k)))) {
         const rest = title.slice(k + 1).trim()
@@ -220,4 +222,38 @@ export function guessYear(blocks: Block[]): number | undefined {
     }
   }
   return best
+}
+
+/**
+ * Lines that run several sections together (a page flattened onto a few
+ * lines): break them before each `numeral、official title` inside them.
+ */
+export function splitAtHeadings(format: FormatDefinition, blocks: Block[]): Block[] {
+  const heads = format.sections.flatMap((def) => [def.title, ...def.aliases].map((t) => `${def.numeral}、${t}`))
+  const out: Block[] = []
+  for (const block of blocks) {
+    if (block.type !== 'line' || block.cells.length > 1 || block.text.length <= 60) {
+      out.push(block)
+      continue
+    }
+    const text = fold(block.text)
+    const cuts = new Set<number>()
+    for (const head of heads) {
+      let at = text.indexOf(fold(head), 1)
+      while (at > 0) {
+        if (/[\s。；;：:！!？?）)]/.test(text[at - 1]!)) cuts.add(at)
+        at = text.indexOf(fold(head), at + 1)
+      }
+    }
+    if (cuts.size === 0) {
+      out.push(block)
+      continue
+    }
+    const points = [0, ...[...cuts].sort((a, b) => a - b), block.text.length]
+    for (let i = 0; i + 1 < points.length; i++) {
+      const piece = block.text.slice(points[i], points[i + 1]).trim()
+      if (piece) out.push({ type: 'line', text: piece, cells: [piece], at: block.at })
+    }
+  }
+  return out
 }

@@ -6,9 +6,10 @@
 import { formatForYear, formats, getFormat } from '../formats/index.js'
 import type { FormatDefinition, SectionDef } from '../formats/types.js'
 import type { Block, SourceDocument } from './blocks.js'
-import { findHeadings, findSignOff, findTitle, guessYear, type HeadingAt } from './layout.js'
+import { findHeadings, findSignOff, findTitle, guessYear, splitAtHeadings, type HeadingAt } from './layout.js'
 import { findRegions, isProse, type Region } from './regions.js'
 import { readTable, type TableResult } from './tables.js'
+import { lineBlock } from './read-text.js'
 import { tokenize, type Token } from './tokens.js'
 
 export interface ImportOptions {
@@ -60,11 +61,15 @@ function lineTexts(blocks: Block[]): string[] {
 
 function tableTokens(blocks: Block[], region: Region | undefined): Token[] | undefined {
   if (!region) return undefined
-  return tokenize(blocks.slice(region.start, region.end).filter((b) => !isProse(b)))
+  const content = blocks.slice(region.start, region.end)
+  // A table that starts on the heading's own line.
+  const rest = region.heading?.rest
+  if (rest && !isProse(lineBlock(rest, 0))) content.unshift(lineBlock(rest, region.heading!.index + 1))
+  return tokenize(content.filter((b) => !isProse(b)))
 }
 
 export function recognize(doc: SourceDocument, options: ImportOptions = {}): Recognized {
-  const blocks = doc.blocks
+  const blocks = splitAtHeadings(formats[0]!, doc.blocks)
   const notes: string[] = []
   const headings: HeadingAt[] = findHeadings(formats[0]!, blocks)
   const firstHeading = headings[0]?.index ?? blocks.length
@@ -120,7 +125,8 @@ export function recognize(doc: SourceDocument, options: ImportOptions = {}): Rec
     const isTable = format.tables.some((t) => t.section === region.def.number)
     const content = keep(region.start, region.end)
     const paragraphs = lineTexts(isTable ? content.filter(isProse) : content)
-    if (region.heading?.rest) paragraphs.unshift(region.heading.rest)
+    const rest = region.heading?.rest
+    if (rest && !(isTable && !isProse(lineBlock(rest, 0)))) paragraphs.unshift(rest)
     body.push({ def: region.def, heading: region.heading?.text ?? `${region.def.numeral}、${region.def.title}`, paragraphs })
   }
   for (const def of format.sections) {
