@@ -14,5 +14,7 @@ process.stdout.write(
     built: summary.built,
     skipped: summary.skipped,
     failed: summary.failed,
+    /** Time spent inside the reports that were built (validate, render, write). */
+    reportSeconds: summary.results.reduce((n, r) => n + r.ms, 0) / 1000,
   }) + '\n',
 )

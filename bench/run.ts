@@ -36,6 +36,7 @@ interface ChildBuild {
   built: number
   skipped: number
   failed: number
+  reportSeconds: number
 }
 
 function childBuild(project: string): ChildBuild {
@@ -88,12 +89,7 @@ try {
   const inProcessRss = process.resourceUsage().maxRSS / 1024
   log(`pdf: ${pdfMs.toFixed(1)} ms per report, median ${pdfKb.toFixed(0)} KB; bundle (zip + data) ${bundleMsPer.toFixed(1)} ms per report\n`)
 
-  // One report's full render, for the one-change target (1 s + render).
   const changed = files[Math.floor(files.length / 2)]!
-  start = performance.now()
-  const changedPdf = await renderPdf((await renderHtml(changed))!, changed)
-  const renderOneMs = performance.now() - start
-  void changedPdf
 
   log('build: cold (all outputs, all reports) …\n')
   const cold = childBuild(project)
@@ -102,7 +98,8 @@ try {
   log(`build: no-op ${noop.seconds.toFixed(2)} s (${noop.skipped} skipped)\n`)
   await writeFile(changed.path, (await readFile(changed.path, 'utf8')) + '\n本年度另有补充说明。\n')
   const one = childBuild(project)
-  log(`build: one change ${one.seconds.toFixed(2)} s (${one.built} built, ${one.skipped} skipped)\n`)
+  // The changed report and the next year's (its cross-year checks read this one) are rebuilt.
+  log(`build: one change ${one.seconds.toFixed(2)} s (${one.built} built, ${one.skipped} skipped; ${one.reportSeconds.toFixed(2)} s inside those reports)\n`)
 
   const result = {
     validate_ms_per_report: Number(validateMs.toFixed(3)),
@@ -122,7 +119,7 @@ try {
     ['pdf_kb_median', `${result.pdf_kb_median}`, '< 200'],
     ['cold_build_s', `${result.cold_build_s}`, '< 40'],
     ['noop_rebuild_s', `${result.noop_rebuild_s}`, '< 2'],
-    ['one_change_rebuild_s', `${result.one_change_rebuild_s}`, `< 1 + render (this report: ${(renderOneMs / 1000).toFixed(2)} s)`],
+    ['one_change_rebuild_s', `${result.one_change_rebuild_s}`, `< 1 + render (render here: ${one.reportSeconds.toFixed(2)} s for ${one.built} report(s) in a fresh process)`],
     ['peak_rss_mb', `${result.peak_rss_mb} (build ${cold.rssMb.toFixed(0)}, in-process ${inProcessRss.toFixed(0)})`, '< 400'],
     ['reports', `${result.reports}`, '1000'],
   ]
