@@ -37,28 +37,39 @@ after(async () => {
 interface Watched {
   page: Page
   problems: string[]
+  /** The page's own URL, the one request allowed. */
+  url: string
 }
 
-/** Open a page from disk, recording console errors, page errors, dialogs and every request but the page itself. */
-async function open(name: string, html: string, width = 1000): Promise<Watched> {
-  const path = join(dir, `${name}.html`)
-  await writeFile(path, html)
-  const url = pathToFileURL(path).href
+/** A tab that records console errors, page errors, dialogs and every request but the page it was sent to. */
+async function watchedPage(width = 1000): Promise<Watched> {
   const page = await browser!.newPage({ viewport: { width, height: 900 } })
-  const problems: string[] = []
+  const watched: Watched = { page, problems: [], url: '' }
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`)
+    if (m.type() === 'error') watched.problems.push(`console error: ${m.text()}`)
   })
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  page.on('pageerror', (e) => watched.problems.push(`page error: ${e.message}`))
   page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`)
+    watched.problems.push(`dialog: ${d.message()}`)
     void d.dismiss()
   })
   page.on('request', (r) => {
-    if (r.url() !== url) problems.push(`request: ${r.url()}`)
+    if (r.url() !== watched.url) watched.problems.push(`request: ${r.url()}`)
   })
-  await page.goto(url, { waitUntil: 'load' })
-  return { page, problems }
+  return watched
+}
+
+/** Load a page from disk (file://) into a watched tab. */
+async function show(watched: Watched, name: string, html: string): Promise<Watched> {
+  const path = join(dir, `${name}.html`)
+  await writeFile(path, html)
+  watched.url = pathToFileURL(path).href
+  await watched.page.goto(watched.url, { waitUntil: 'load' })
+  return watched
+}
+
+async function open(name: string, html: string, width = 1000): Promise<Watched> {
+  return show(await watchedPage(width), name, html)
 }
 
 /** Per table: the grid width of every row (spans resolved by the browser's own table model) and the distinct column edges laid out. */
@@ -125,13 +136,14 @@ test('on a phone-width screen the tables still fit', async (t) => {
 
 test('no XSS payload runs in the browser', async (t) => {
   if (chromiumMissing) return t.skip(chromiumMissing)
+  const watched = await watchedPage()
   for (const [index, payload] of payloads.entries()) {
     // Each payload in the YAML strings, all of them in the body.
     const file = loadReportFromText('content/demo/2024.md', reportWith(payload, index === 0 ? payloads : [payload]))
     const html = await renderHtml(file)
     assert.ok(html)
-    const { page, problems } = await open(`xss-${index}`, html)
-    await page.waitForTimeout(index === 0 ? 300 : 0)
+    const { page, problems } = await show(watched, `xss-${index}`, html)
+    if (index === 0) await page.waitForTimeout(300)
     const state = await page.evaluate(() => ({
       flag: (window as unknown as { __xss?: unknown }).__xss,
       scripts: document.querySelectorAll('script, iframe, object, embed, img, svg').length,
@@ -140,8 +152,8 @@ test('no XSS payload runs in the browser', async (t) => {
       badLinks: Array.from(document.querySelectorAll('a[href]')).map((a) => (a as HTMLAnchorElement).protocol).filter((p) => !['http:', 'https:', 'mailto:', 'file:'].includes(p)),
     }))
     if (index === 0) await page.screenshot({ path: join(screenshots, 'xss-all-payloads.png'), fullPage: true })
-    await page.close()
     assert.deepEqual(problems, [], `payload ${index + 1}`)
     assert.deepEqual(state, { flag: undefined, scripts: 0, handlers: [], styles: 1, badLinks: [] }, `payload ${index + 1}: ${payload}`)
   }
+  await watched.page.close()
 })
