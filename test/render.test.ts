@@ -288,3 +288,27 @@ test('an element <table> in an author’s Markdown stays a plain table; headings
   assert.deepEqual(tableGrid(table).rows.map((r) => r.map((c) => c.text)), [['项目', '金额'], ['信息处理费', '0']])
   assert.equal(elements(six, (e) => e.properties.align !== undefined || e.tagName === 'pre' || e.tagName === 'code').length, 0)
 })
+
+test('text under an unrecognised or repeated ## heading is kept under the previous section as an h3', async () => {
+  const base = await readFile(join(repo, 'content', 'ruzhou-wsjkw', '2024.md'), 'utf8')
+  const text = base
+    .replace('## 二、主动公开政府信息情况\n', '## 附：联系方式\n\n电话 0375-0000000。\n\n## 二、主动公开政府信息情况\n')
+    .replace(/\n## 六、其他需要报告的事项\n([\s\S]*)$/, '\n## 六、其他需要报告的事项\n$1\n## 六、其他需要报告的事项\n\n补充说明。\n')
+  const html = await renderHtml(loadReportFromText('content/ruzhou-wsjkw/2024.md', text))
+  const tree = parseHtml(html!)
+  const one = byId(tree, 'section-1')!
+  assert.equal(elements(one, (e) => e.tagName === 'h3').map((e) => toText(e)).at(-1), '附：联系方式')
+  assert.match(toText(one), /电话 0375-0000000。/)
+  const six = byId(tree, 'section-6')!
+  assert.deepEqual(elements(six, (e) => e.tagName === 'h3').map((e) => toText(e)), ['六、其他需要报告的事项'])
+  assert.match(toText(six), /未收取信息处理费。[\s\S]*补充说明。/)
+  assert.equal(elements(tree, (e) => e.tagName === 'section').length, 6)
+})
+
+test('helpers print dates and numerals the Chinese way', async () => {
+  const { chineseDate, chineseNumeral, formatNumber } = await import('../src/render/helpers.js')
+  assert.equal(chineseDate('2025-02-10'), '2025年2月10日')
+  assert.equal(chineseDate('2025-2-10'), '')
+  assert.deepEqual([1, 6, 10, 12, 20, 99].map(chineseNumeral), ['一', '六', '十', '十二', '二十', '九十九'])
+  assert.deepEqual([631, 71.8526, 0, -3, 123456, null].map(formatNumber), ['631', '71.8526', '0', '-3', '123456', ''])
+})
