@@ -242,6 +242,13 @@ describe('import: plain-text shapes of the same table', () => {
     assert.match(result.checks[0]!.reason, /按缺「总计」列读取/)
   })
 
+  it('a table-3 header naming the columns in another order: every row flagged', async () => {
+    const result = await imported(join(fixtures, 'text-shapes/columns-reordered.txt'))
+    const rows = result.checks.filter((c) => c.path.startsWith('requests.'))
+    assert.equal(rows.length, 25)
+    for (const row of rows) assert.match(row.reason, /列序.*与官方格式不同/)
+  })
+
   it('a whole report on one line (seed 002 without line breaks): sections and tables still found', async () => {
     const result = await imported(join(fixtures, 'text-shapes/seed-002-on-one-line.txt'))
     const got = reportOf(result.text)

@@ -108,3 +108,31 @@ export function leaves(nodes: HeaderNode[]): { row?: string; column?: string; la
     node.children ? leaves(node.children) : [{ ...(node.row ? { row: node.row } : {}), ...(node.column ? { column: node.column } : {}), label: node.label }],
   )
 }
+
+/**
+ * The leaf columns a header text names, in the order written. Group labels
+ * (`法人或其他组织`) are matched too, so that `其他` inside them is not a leaf.
+ */
+export function headerLeavesIn(block: BlockDef, header: string): string[] {
+  const all: { label: string; leaf: boolean }[] = []
+  const walk = (nodes: HeaderNode[]) => {
+    for (const node of nodes) {
+      all.push({ label: normLabel(node.label), leaf: !node.children })
+      if (node.children) walk(node.children)
+    }
+  }
+  walk(block.header)
+  all.sort((a, b) => b.label.length - a.label.length)
+  let text = normLabel(header)
+  const found: { at: number; label: string }[] = []
+  for (const { label, leaf } of all) {
+    if (!label) continue
+    let at = text.indexOf(label)
+    while (at >= 0) {
+      if (leaf) found.push({ at, label })
+      text = text.slice(0, at) + '\u0000'.repeat(label.length) + text.slice(at + label.length)
+      at = text.indexOf(label)
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.label)
+}

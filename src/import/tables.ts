@@ -5,7 +5,7 @@
  * with a reason.
  */
 import type { BlockDef, FormatDefinition, RowDef, TableDef } from '../formats/types.js'
-import { blockHeadingIn, columnFor, findColumnLabels, leaves, matchRow, rowMatchers } from './labels.js'
+import { blockHeadingIn, columnFor, findColumnLabels, headerLeavesIn, leaves, matchRow, rowMatchers } from './labels.js'
 import { resolveRow, type CellResult, type RowCheck, type ValueToken } from './resolve.js'
 import { coreOf, normLabel, numberingOf } from './normalize.js'
 import type { Token } from './tokens.js'
@@ -108,6 +108,21 @@ function listBlocksWithoutTotal(hits: Hit[]): Map<BlockDef, 'omit' | 'flag'> {
   return out
 }
 
+/**
+ * Table 3's columns are read in the format's order; a header that names
+ * them in another order (the 总计 column aside, which merged headers move
+ * about) makes every row uncertain.
+ */
+function columnOrderDoubt(block: BlockDef, header: string): string | undefined {
+  const official = leaves(block.header).filter((l) => !block.columns.find((c) => c.key === l.column)?.total).map((l) => normLabel(l.label))
+  const found = headerLeavesIn(block, header).filter((l) => official.includes(l))
+  const seen = [...new Set(found)]
+  if (seen.length < 3) return undefined
+  const positions = seen.map((l) => official.indexOf(l))
+  const ordered = positions.every((p, i) => i === 0 || p > positions[i - 1]!)
+  return ordered ? undefined : `原表表头的列序（${seen.join('、')}）与官方格式不同，各列可能错位`
+}
+
 /** The header text of the current block: what follows the last block heading (`第二十条第（六）项`). */
 function afterLastHeading(text: string, table: TableDef): string {
   const norm = normLabel(text)
@@ -153,6 +168,7 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
   let score = -strays.length
   const headerOf = new Map<BlockDef, string[]>()
   const withoutTotal = listBlocksWithoutTotal(hits)
+  const orderOf = new Map<BlockDef, string | undefined>()
   for (const hit of hits) {
     const { block, row } = hit
     if (rows.has(row)) {
@@ -166,6 +182,9 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
     let positions: (string | undefined)[]
     const notes: string[] = []
     if (block.shape === 'list') {
+      if (!orderOf.has(block)) orderOf.set(block, columnOrderDoubt(block, hit.header))
+      const order = orderOf.get(block)
+      if (order) notes.push(order)
       const total = withoutTotal.get(block)
       positions = block.columns.filter((c) => !(total && c.total)).map((c) => c.key)
       if (total === 'flag') notes.push(`表中每一行都只有 ${positions.length} 个数，按缺「总计」列读取，总计写作 ~`)
