@@ -338,6 +338,17 @@ describe('import: robustness', () => {
     assert.match(result.checks.find((c) => c.path === 'active.licensing')!.reason, /数字连在一起（110894）/)
   })
 
+  it('takes 索引号 and 发布日期 from the page metadata above the title', async () => {
+    const text = '索引号：11410482MB1234567X/2025-00001\n发布日期：2025-01-20\n某某县某某局2024年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常。\n'
+    const result = await importBytes(new TextEncoder().encode(text), 'page.txt')
+    if ('error' in result) assert.fail(result.error)
+    const got = reportOf(result.text)
+    assert.equal(got.meta.agency, '某某县某某局')
+    assert.equal(got.meta.published, '2025-01-20')
+    assert.equal(got.meta.index_no, '11410482MB1234567X/2025-00001')
+    assert.ok(result.notes.some((n) => n.includes('表三')), 'the missing tables are reported')
+  })
+
   it('refuses input that is not a report, and binary input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'))
     try {

@@ -257,3 +257,20 @@ export function splitAtHeadings(format: FormatDefinition, blocks: Block[]): Bloc
   }
   return out
 }
+
+/** Page metadata above the report (`索引号：…`, `发布日期：2024-01-20`), as on government portals. */
+export function findPageMeta(blocks: Block[], end: number): { indexNo?: string; published?: string } {
+  const out: { indexNo?: string; published?: string } = {}
+  for (const block of blocks.slice(0, end)) {
+    const texts = block.type === 'line' ? [block.text] : block.rows.map((row) => row.map((c) => c.text).join(' '))
+    for (const raw of texts) {
+      const text = fold(raw)
+      const index = /索引号\s*[:：]\s*([A-Za-z0-9][A-Za-z0-9/\-_.]*)/.exec(text)
+      if (index && !out.indexNo) out.indexNo = index[1]!
+      const date = /(?:发布|成文|公开)日期\s*[:：]\s*(\d{4}\s*(?:年|-|\/|\.)\s*\d{1,2}\s*(?:月|-|\/|\.)\s*\d{1,2}\s*日?)/.exec(text)
+      const parsed = date ? parseDate(date[1]!) : undefined
+      if (parsed && !out.published) out.published = parsed
+    }
+  }
+  return out
+}

@@ -6,7 +6,7 @@
 import { formatForYear, formats, getFormat } from '../formats/index.js'
 import type { FormatDefinition, SectionDef } from '../formats/types.js'
 import type { Block, SourceDocument } from './blocks.js'
-import { findHeadings, findSignOff, findTitle, guessYear, splitAtHeadings, type HeadingAt } from './layout.js'
+import { findHeadings, findPageMeta, findSignOff, findTitle, guessYear, splitAtHeadings, type HeadingAt } from './layout.js'
 import { findRegions, isProse, type Region } from './regions.js'
 import { readTable, type TableResult } from './tables.js'
 import { lineBlock } from './read-text.js'
@@ -24,6 +24,8 @@ export interface MetaResult {
   agency?: string
   year?: number
   published?: string
+  /** 索引号 from the page metadata. */
+  indexNo?: string
   /** Meta key → why it needs checking. */
   doubts: Map<string, string>
 }
@@ -77,6 +79,7 @@ export function recognize(doc: SourceDocument, options: ImportOptions = {}): Rec
   const title = findTitle(blocks, firstHeading)
   const signOff = findSignOff(blocks, lastHeading)
 
+  const page = findPageMeta(blocks, firstHeading)
   const doubts = new Map<string, string>()
   const agency = options.agency ?? title?.agency ?? signOff?.agency
   if (!agency) doubts.set('agency', '原文标题和落款中都没有机关名称，请填写（或用 --agency 指定）')
@@ -89,7 +92,8 @@ export function recognize(doc: SourceDocument, options: ImportOptions = {}): Rec
   const meta: MetaResult = {
     ...(agency ? { agency } : {}),
     ...(year ? { year } : {}),
-    ...(signOff ? { published: signOff.date } : {}),
+    ...(signOff ? { published: signOff.date } : page.published ? { published: page.published } : {}),
+    ...(page.indexNo ? { indexNo: page.indexNo } : {}),
     doubts,
   }
 

@@ -122,6 +122,7 @@ export function writeReport(recognized: Recognized): WrittenReport {
   metaLine('agency', meta.agency !== undefined ? scalar(meta.agency) : undefined)
   metaLine('year', meta.year !== undefined ? String(meta.year) : undefined)
   if (meta.published) lines.push(`published: ${meta.published}`)
+  if (meta.indexNo) lines.push(`index_no: ${scalar(meta.indexNo)}`)
 
   for (const table of recognized.tables) {
     const def = table.def
