@@ -138,8 +138,9 @@ function computeTotals(format: FormatDefinition, stats: Stats): void {
     if (rule.kind !== 'row-sum') continue
     const rows = stats.get(rule.table)!.blocks.get(rule.block)!
     const target = rows.get(rowKey(rule.target))!
-    const allMissing = [...target.values()].every((c) => c.origin === 'missing')
-    if (!allMissing) continue
+    // Omitted row: its cells are missing, or its 总计 was just filled by the column sum above.
+    const omitted = [...target.values()].every((c) => c.origin === 'missing' || c.origin === 'computed')
+    if (!omitted) continue
     for (const [column, cell] of target) {
       target.set(column, computed(rule.terms.map((t) => rows.get(rowKey(t))!.get(column)!), [rule.table]))
     }
