@@ -25,6 +25,9 @@ export interface HastToPdfResult {
   agency: string | undefined
 }
 
+/** Height of one heading line in pt (16 pt, 22 lines a page). */
+const HEADING_HEIGHT = 30
+
 const IGNORED_HEAD = new Set(['meta', 'title', 'style', 'link', 'script', 'base'])
 
 function classes(node: Element): string[] {
@@ -34,6 +37,38 @@ function classes(node: Element): string[] {
 
 function textOf(nodes: ElementContent[]): string {
   return nodes.map((n) => (n.type === 'text' ? n.value : n.type === 'element' ? textOf(n.children) : '')).join('')
+}
+
+/** Characters of a 22 pt title line on the 156 mm measure. */
+const TITLE_LINE = 20
+
+/**
+ * A title too long for one line breaks before the year, as official
+ * reports set it: 「机关名称」 / 「2024年政府信息公开工作年度报告」.
+ */
+function splitTitle(runs: Run[]): Run[] {
+  const text = runsText(runs)
+  if (text.includes('\n') || [...text].length <= TITLE_LINE) return runs
+  const at = text.search(/\d{4}年/)
+  if (at <= 0 || [...text.slice(at)].length > TITLE_LINE) return runs
+  const out: Run[] = []
+  let offset = 0
+  for (const run of runs) {
+    const end = offset + run.text.length
+    if (at > offset && at < end) {
+      out.push({ ...run, text: run.text.slice(0, at - offset) }, { ...run, text: '\n' }, { ...run, text: run.text.slice(at - offset) })
+    } else if (at === offset && offset > 0) out.push({ ...run, text: '\n' }, run)
+    else out.push(run)
+    offset = end
+  }
+  return out
+}
+
+function textLength(node: PdfNode): number {
+  const text = node.text
+  if (typeof text === 'string') return text.length
+  if (Array.isArray(text)) return text.reduce((n: number, t) => n + (typeof t === 'string' ? t.length : textLength(t as PdfNode)), 0)
+  return 0
 }
 
 /** Map a parsed report to pdfmake content. */
@@ -114,9 +149,16 @@ export function hastToPdf(tree: Root, options: HastToPdfOptions): HastToPdfResul
         case 'main':
           out.push(...blocks(node.children))
           break
-        case 'footer':
-          out.push(...blocks(node.children))
+        case 'footer': {
+          const signoff = blocks(node.children)
+          if (signoff.length === 0) break
+          // The signature never stands alone on the last page: it keeps the
+          // last short paragraph with it.
+          const previous = out[out.length - 1]
+          const keep = previous && previous.style === 'p' && textLength(previous) <= 300 ? [out.pop()!] : []
+          out.push({ unbreakable: true, stack: [...keep, ...signoff] })
           break
+        }
         case 'head':
           for (const child of node.children) {
             if (child.type !== 'element') continue
@@ -125,8 +167,8 @@ export function hastToPdf(tree: Root, options: HastToPdfOptions): HastToPdfResul
           }
           break
         case 'h1': {
-          const runs = inline(node.children)
-          h1 = runsText(runs).trim()
+          const runs = splitTitle(inline(node.children))
+          h1 = runsText(runs).replace('\n', '').trim()
           out.push({ text: toInlines(runs), style: 'title', outline: true, outlineText: h1 })
           break
         }
@@ -163,7 +205,14 @@ export function hastToPdf(tree: Root, options: HastToPdfOptions): HastToPdfResul
           const parsed = parseTable(node, unsupported)
           // The statutory caption repeats the section heading; print it only when it says more.
           const caption = parsed.caption ? runsText(parsed.caption).trim() : ''
-          const result = tableToPdf(parsed, toInlines, { caption: caption !== '' && !sectionHeading.endsWith(caption) })
+          // A heading right above the table stays on the page of its first part.
+          const lead: PdfNode[] = []
+          while (out.length > 0 && out[out.length - 1]!.headlineLevel === 1 && lead.length < 2) lead.unshift(out.pop()!)
+          const result = tableToPdf(parsed, toInlines, {
+            caption: caption !== '' && !sectionHeading.endsWith(caption),
+            lead,
+            leadHeight: lead.length * HEADING_HEIGHT,
+          })
           if (result.oversized > 0) options.oversized?.(parsed.id, result.oversized)
           result.nodes.at(-1)!.margin = [0, 0, 0, 8]
           out.push(...result.nodes)

@@ -262,14 +262,14 @@ function crossings(table: ParsedTable): number[] {
  * cuts the fewest merged cells (none where possible; else only the
  * outermost group label, which is then repeated), the latest such one.
  */
-export function paginate(table: ParsedTable, heights: number[], limit: number): [number, number][] {
+export function paginate(table: ParsedTable, heights: number[], limit: number, firstReserve = 0): [number, number][] {
   const header = heights.slice(0, table.headerRows).reduce((a, b) => a + b, 0)
   const cross = crossings(table)
   const onlyHeaders = table.rows.map((row) => row.length > 0 && row.every((c) => c.header))
   const chunks: [number, number][] = []
   let start = table.headerRows
   while (start < table.rows.length) {
-    let height = header
+    let height = header + (chunks.length === 0 ? firstReserve : 0)
     let end = start
     while (end < table.rows.length && (end === start || height + heights[end]! <= limit)) height += heights[end++]!
     if (end >= table.rows.length) {
@@ -306,13 +306,22 @@ export interface TableResult {
 }
 
 /** The pdfmake content for a parsed table (caption printed above it when asked). */
-export function tableToPdf(table: ParsedTable, toInlines: ToInlines, options: { caption: boolean }): TableResult {
+export function tableToPdf(
+  table: ParsedTable,
+  toInlines: ToInlines,
+  options: { caption: boolean; /** Content kept on the page with the first part (a heading). */ lead?: PdfNode[]; leadHeight?: number },
+): TableResult {
   const widths = columnWidths(table)
   const heights = estimateRowHeights(table, widths)
   const captionNode: PdfNode | undefined =
     options.caption && table.caption && table.caption.length > 0 ? { text: toInlines(table.caption), style: 'caption' } : undefined
   const limit = contentHeight - 16 - (captionNode ? 30 : 0)
-  const chunks = table.rows.length > table.headerRows ? paginate(table, heights, limit) : [[table.headerRows, table.rows.length - 1] as [number, number]]
+  const lead = options.lead ?? []
+  const leadHeight = lead.length > 0 ? (options.leadHeight ?? 0) : 0
+  const chunks =
+    table.rows.length > table.headerRows
+      ? paginate(table, heights, limit, leadHeight)
+      : [[table.headerRows, table.rows.length - 1] as [number, number]]
   const headerHeight = heights.slice(0, table.headerRows).reduce((a, b) => a + b, 0)
   let oversized = 0
   const nodes = chunks.map(([from, to], i) => {
@@ -321,14 +330,15 @@ export function tableToPdf(table: ParsedTable, toInlines: ToInlines, options: { 
       ...(to >= from ? bodyRows(table, from, to, toInlines, table.headerRows) : []),
     ]
     const tableNode: PdfNode = { table: { headerRows: table.headerRows, widths, body }, layout: gridLayout, style: 'table' }
-    let height = headerHeight
+    let height = headerHeight + (i === 0 ? leadHeight : 0)
     for (let r = from; r <= to; r++) height += heights[r]!
     const fits = height <= limit
     if (!fits) oversized++
     // `unbreakable` keeps only the first page of what it holds, so it is
     // used only where the estimate says the part fits.
-    const node: PdfNode = { stack: i === 0 && captionNode ? [captionNode, tableNode] : [tableNode] }
+    const node: PdfNode = { stack: i === 0 ? [...lead, ...(captionNode ? [captionNode] : []), tableNode] : [tableNode] }
     if (fits) node.unbreakable = true
+    else if (i === 0 && lead.length > 0) node.stack = [...lead, { stack: (node.stack as PdfNode[]).slice(lead.length) }]
     if (i > 0) node.pageBreak = 'before'
     return node
   })
