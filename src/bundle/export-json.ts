@@ -124,7 +124,13 @@ export function exportData(file: VFile): DataJson | undefined {
   }
 }
 
-/** data.json bytes: pretty JSON with a trailing newline, UTF-8. */
+const CELLS_PLACEHOLDER = '\u0000cells\u0000'
+
+/**
+ * data.json text: indented JSON with one cell per line (a third of the
+ * fully indented size, and a changed value is a one-line diff), trailing newline.
+ */
 export function dataJsonText(data: DataJson): string {
-  return JSON.stringify(data, null, 2) + '\n'
+  const cells = data.cells.length ? `[\n${data.cells.map((c) => `    ${JSON.stringify(c)}`).join(',\n')}\n  ]` : '[]'
+  return JSON.stringify({ ...data, cells: CELLS_PLACEHOLDER }, null, 2).replace(JSON.stringify(CELLS_PLACEHOLDER), cells) + '\n'
 }
