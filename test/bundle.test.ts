@@ -181,7 +181,7 @@ test('verify reports a changed byte in any zip header', async () => {
 test('verify catches a member replaced inside a well-formed zip (hash, not CRC)', async () => {
   const { zip } = await bundleOf(fixture)
   const members = new Map(Object.entries(unzipSync(zip)))
-  const data = decode(members.get('data.json')!).replace('"value": 3', '"value": 4')
+  const data = decode(members.get('data.json')!).replace('"value":3,', '"value":4,')
   members.set('data.json', new TextEncoder().encode(data))
   members.set('extra.txt', new TextEncoder().encode('not in the manifest'))
   members.delete('data.csv')
