@@ -293,6 +293,15 @@ describe('import: robustness', () => {
     assert.match(got.body.sections[3]!.text, /本年度未发生/, 'the sentence in section 四 is kept as text')
   })
 
+  it('a table printed under another section heading is read from there, and said so', async () => {
+    const result = await imported(join(fixtures, 'table-under-other-heading/input.txt'))
+    const got = reportOf(result.text)
+    assertSameCells(got, ruzhou())
+    assert.ok(result.notes.some((n) => n.startsWith('表二不在「二、主动公开政府信息情况」标题下')))
+    assert.doesNotMatch(got.body.sections[0]!.text, /第二十条/, 'the table is not copied into section 一')
+    assert.match(got.body.sections[0]!.text, /（五）监督保障情况/)
+  })
+
   it('a truncated file: rows before the cut are read, the cut row and everything after are ~ and flagged', async () => {
     const result = await imported(join(fixtures, 'truncated/input.txt'))
     const got = reportOf(result.text)

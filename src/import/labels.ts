@@ -39,7 +39,8 @@ export function rowMatchers(table: TableDef): RowMatcher[] {
 
 /** The row whose label the text ends with (the longest such label wins). */
 export function matchRow(text: string, matchers: RowMatcher[]): RowMatcher | undefined {
-  const norm = normLabel(text)
+  // `行政许可（件）`: a unit after the label.
+  const norm = normLabel(text.replace(/[（(]\s*(?:单位\s*[:：])?\s*(?:件|个|项|万元|元)\s*[)）]\s*$/, ''))
   let best: RowMatcher | undefined
   let bestLength = 0
   for (const matcher of matchers) {

@@ -7,7 +7,7 @@ import { formatForYear, formats, getFormat } from '../formats/index.js'
 import type { FormatDefinition, SectionDef } from '../formats/types.js'
 import type { Block, SourceDocument } from './blocks.js'
 import { findHeadings, findPageMeta, findSignOff, findTitle, guessYear, splitAtHeadings, type HeadingAt } from './layout.js'
-import { findRegions, isProse, type Region } from './regions.js'
+import { findAnchor, findRegions, isProse, type Region } from './regions.js'
 import { readTable, type TableResult } from './tables.js'
 import { lineBlock } from './read-text.js'
 import { tokenize, type Token } from './tokens.js'
@@ -100,15 +100,39 @@ export function recognize(doc: SourceDocument, options: ImportOptions = {}): Rec
   // Regions and tables per candidate format; the format whose vocabulary fits best wins.
   const forced = options.format ? getFormat(options.format) : undefined
   const candidates = forced ? [forced] : formats
-  let best: { format: FormatDefinition; tables: TableResult[]; regions: Region[]; score: number } | undefined
+  let best:
+    | { format: FormatDefinition; tables: TableResult[]; regions: Region[]; score: number; moves: string[]; moved: [number, number][] }
+    | undefined
   const fallback = year ? formatForYear(year) : formats[0]!
   for (const format of candidates) {
     const regions = findRegions(format, blocks, headings)
-    const tables = format.tables.map((table) => readTable(format, table, tableTokens(blocks, regions.find((r) => r.def.number === table.section))))
+    const moves: string[] = []
+    const moved: [number, number][] = []
+    const tables = format.tables.map((table) => {
+      const region = regions.find((r) => r.def.number === table.section)
+      const read = readTable(format, table, tableTokens(blocks, region))
+      if (read.found) return read
+      // The table printed under another heading: look for its own anchor anywhere.
+      const at = findAnchor(table, blocks, (i) => headings.some((h) => h.index === i))
+      if (at === undefined || (region && at >= region.start && at < region.end)) return read
+      const end = headings.find((h) => h.index > at)?.index ?? blocks.length
+      const elsewhere = readTable(format, table, tableTokens(blocks, { def: region?.def ?? format.sections[table.section - 1]!, start: at, end }))
+      const def = format.sections[table.section - 1]!
+      if (elsewhere.found) {
+        // Up to the table's last value; what follows is the section's own text again.
+        const last = Math.max(...elsewhere.rows.map((r) => r.end ?? 0))
+        let stop = at
+        while (stop < end && blocks[stop]!.at <= last) stop++
+        moved.push([at, stop])
+      }
+      if (elsewhere.found) moves.push(`${table.name}不在「${def.numeral}、${def.title}」标题下，而在原文第 ${blocks[at]!.at} 行附近，已从那里读取，请核对`)
+      return elsewhere.found ? elsewhere : read
+    })
     const score = tables.reduce((n, t) => n + t.score, 0)
-    if (!best || score > best.score || (score === best.score && format === fallback)) best = { format, tables, regions, score }
+    if (!best || score > best.score || (score === best.score && format === fallback)) best = { format, tables, regions, score, moves, moved }
   }
-  const { format, tables, regions } = best!
+  const { format, tables, regions, moves, moved } = best!
+  notes.push(...moves)
   let formatNote: string | undefined
   if (!forced && year && format !== formatForYear(year)) {
     formatNote = `原表为 ${format.id} 版式（${format.document}），按表格内容识别；报告年度 ${year} 应使用 ${formatForYear(year).id}`
@@ -122,6 +146,8 @@ export function recognize(doc: SourceDocument, options: ImportOptions = {}): Rec
   // Body: the preamble, then every region in document order.
   const skip = new Set([...(title?.indices ?? []), ...(signOff?.indices ?? [])])
   for (let i = 0; i < (title?.before ?? 0); i++) skip.add(i)
+  // A table read from under another heading is not that section's text.
+  for (const [start, end] of moved) for (let i = start; i < end; i++) if (!isProse(blocks[i]!)) skip.add(i)
   const keep = (from: number, to: number) => blocks.slice(from, to).filter((_, i) => !skip.has(from + i))
   const firstStart = Math.min(firstHeading, ...regions.map((r) => r.start))
   const body: BodySection[] = [{ paragraphs: lineTexts(keep(0, firstStart)) }]

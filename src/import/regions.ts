@@ -20,6 +20,14 @@ export interface Region {
 export function isProse(block: Block): boolean {
   if (block.type !== 'line') return false
   if (block.cells.filter((c) => c.trim() !== '').length > 1) return false
+  // A flattened table (numbers side by side) is not prose, even with a 。 in its corner note.
+  let run = 0
+  let longest = 0
+  for (const piece of block.text.split(/\s+/)) {
+    run = /^[\d.,/-]+$/.test(piece) ? run + 1 : 0
+    longest = Math.max(longest, run)
+  }
+  if (longest >= 3) return false
   return /[。；;]/.test(block.text) || (block.text.length > 40 && /[，,]/.test(block.text) && !/\d\s+\d/.test(block.text))
 }
 
@@ -38,7 +46,7 @@ function anchorsOf(table: TableDef): string[] {
   return out.map(normLabel).filter((a) => a.length >= 4)
 }
 
-function findAnchor(table: TableDef, blocks: Block[], taken: (i: number) => boolean): number | undefined {
+export function findAnchor(table: TableDef, blocks: Block[], taken: (i: number) => boolean): number | undefined {
   const anchors = anchorsOf(table)
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!

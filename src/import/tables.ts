@@ -18,6 +18,8 @@ export interface RowResult {
   found: boolean
   /** Where the row was found (line or block number). */
   at?: number
+  /** Where its last value was. */
+  end?: number
 }
 
 export interface TableResult {
@@ -224,7 +226,7 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
       result.set(column.key, cell)
     }
     if (cells.every((c) => !c.reason)) score += 1
-    rows.set(row, { block, row, cells: result, found: true, at: hit.at })
+    rows.set(row, { block, row, cells: result, found: true, at: hit.at, end: hit.values.at(-1)?.at ?? hit.at })
   }
   return { rows, strays, score }
 }
@@ -265,7 +267,13 @@ function readInline(format: FormatDefinition, table: TableDef, block: BlockDef, 
       const index = order.indexOf(`${row.path[0]}.${column.key}`)
       map.set(column.key, cells[index] ?? { value: null, reason: '原表缺少此格' })
     }
-    return { block, row, cells: map, found: values.length > 0, ...(values[0] ? { at: values[0].at } : {}) }
+    return {
+      block,
+      row,
+      cells: map,
+      found: values.length > 0,
+      ...(values[0] ? { at: values[0].at, end: values.at(-1)!.at } : {}),
+    }
   })
 }
 
