@@ -195,7 +195,9 @@ export function hastToPdf(tree: Root, options: HastToPdfOptions): HastToPdfResul
         case 'ul':
         case 'ol': {
           const items = listItems(node)
-          if (items.length > 0) out.push(tag === 'ul' ? { ul: items, style: 'list' } : { ol: items, style: 'list' })
+          const start = Number(node.properties?.start)
+          if (items.length > 0)
+            out.push(tag === 'ul' ? { ul: items, style: 'list' } : { ol: items, style: 'list', ...(start > 1 ? { start } : {}) })
           break
         }
         case 'blockquote':
