@@ -270,7 +270,7 @@ describe('import: plain-text shapes of the same table', () => {
 describe('import: robustness', () => {
   const ruzhou = () => reportOf(readFileSync(join(root, 'content/ruzhou-wsjkw/2024.md'), 'utf8'), 'ruzhou.md')
 
-  it('other agencies’ wording of the same rows (本年新收申请数量, （1）, straight quotes, 部分公开 without its note)', async () => {
+  it('other agencies’ wording of the same rows (本年新收申请数量, （1）, straight quotes, 部分公开 without its note, 其它, a dropped character, a unit after the label)', async () => {
     const result = await imported(join(fixtures, 'other-wording/input.txt'))
     assertSameCells(reportOf(result.text), ruzhou())
     assert.deepEqual(flagged(result), [])

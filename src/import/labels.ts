@@ -3,6 +3,7 @@
  * label, its aliases and numbering, every column label and alias. Nothing
  * here names a row or column itself.
  */
+import { distance } from 'fastest-levenshtein'
 import { formats } from '../formats/index.js'
 import type { BlockDef, ColumnDef, HeaderNode, RowDef, TableDef } from '../formats/types.js'
 import { coreOf, normLabel } from './normalize.js'
@@ -39,16 +40,40 @@ export function rowMatchers(table: TableDef): RowMatcher[] {
 
 /** The row whose label the text ends with (the longest such label wins). */
 export function matchRow(text: string, matchers: RowMatcher[]): RowMatcher | undefined {
-  // `行政许可（件）`: a unit after the label.
-  const norm = normLabel(text.replace(/[（(]\s*(?:单位\s*[:：])?\s*(?:件|个|项|万元|元)\s*[)）]\s*$/, ''))
+  const exact = (norm: string): RowMatcher | undefined => {
+    let best: RowMatcher | undefined
+    let bestLength = 0
+    for (const matcher of matchers) {
+      for (const form of matcher.forms) {
+        const fits = form.strength === 0 ? norm === form.text : norm.endsWith(form.text)
+        if (form.text.length > bestLength && fits) {
+          best = matcher
+          bestLength = form.text.length
+        }
+      }
+    }
+    return best
+  }
+  // `行政许可（件）`, `（二）部分公开（区分处理的，只计这一情形，不计其它情形）`: a note after the label.
+  const bare = text.replace(/[（(][^（）()]{0,40}[)）]\s*$/, '')
+  return exact(normLabel(text)) ?? (bare !== text ? exact(normLabel(bare)) : undefined) ?? near(normLabel(text), matchers)
+}
+
+/** A long label written slightly differently (a character dropped or changed): edit distance ≤ 15%. */
+function near(norm: string, matchers: RowMatcher[]): RowMatcher | undefined {
   let best: RowMatcher | undefined
-  let bestLength = 0
+  let bestScore = Infinity
   for (const matcher of matchers) {
     for (const form of matcher.forms) {
-      const fits = form.strength === 0 ? norm === form.text : norm.endsWith(form.text)
-      if (form.text.length > bestLength && fits) {
-        best = matcher
-        bestLength = form.text.length
+      if (form.strength === 0 || form.text.length < 8) continue
+      const allowed = Math.floor(form.text.length * 0.15)
+      for (let length = form.text.length - allowed; length <= form.text.length + allowed; length++) {
+        if (length > norm.length) break
+        const d = distance(norm.slice(norm.length - length), form.text)
+        if (d <= allowed && d / form.text.length < bestScore) {
+          best = matcher
+          bestScore = d / form.text.length
+        }
       }
     }
   }

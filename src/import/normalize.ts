@@ -8,7 +8,8 @@ const PUNCTUATION = /[\s\u3000、，,.。．:：;；!！?？()（）[\]【】{}�
 
 /** A label reduced to what identifies it: NFKC, no spaces or punctuation. */
 export function normLabel(text: string): string {
-  return text.normalize('NFKC').replace(PUNCTUATION, '')
+  // 其它 for 其他 is the commonest variant in published tables.
+  return text.normalize('NFKC').replace(PUNCTUATION, '').replace(/其它/g, '其他')
 }
 
 const NUMBERING = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.．、)）]|第[一二三四五六七八九十]+[项条])\s*/
