@@ -26,7 +26,7 @@ export interface HastToPdfResult {
 }
 
 /** Height of one heading line in pt (16 pt, 22 lines a page). */
-const HEADING_HEIGHT = 30
+const HEADING_HEIGHT = 29.5
 
 const IGNORED_HEAD = new Set(['meta', 'title', 'style', 'link', 'script', 'base'])
 

@@ -315,7 +315,7 @@ export function tableToPdf(
   const heights = estimateRowHeights(table, widths)
   const captionNode: PdfNode | undefined =
     options.caption && table.caption && table.caption.length > 0 ? { text: toInlines(table.caption), style: 'caption' } : undefined
-  const limit = contentHeight - 16 - (captionNode ? 30 : 0)
+  const limit = contentHeight - 8 - (captionNode ? 30 : 0)
   const lead = options.lead ?? []
   const leadHeight = lead.length > 0 ? (options.leadHeight ?? 0) : 0
   const chunks =
