@@ -215,7 +215,7 @@ export function hastToPdf(tree: Root, options: HastToPdfOptions): HastToPdfResul
             lead,
             leadHeight: lead.length * HEADING_HEIGHT,
           })
-          if (result.oversized > 0) options.oversized?.(parsed.id, result.oversized)
+          if (result.oversized > 0) options.oversized?.(caption || parsed.id, result.oversized)
           result.nodes.at(-1)!.margin = [0, 0, 0, 8]
           out.push(...result.nodes)
           break

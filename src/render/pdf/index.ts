@@ -9,7 +9,6 @@ import rehypeParse from 'rehype-parse'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import type { Root } from 'hast'
-import { defineDiagnostics } from '../../diagnostics/catalog.js'
 import { emit } from '../../diagnostics/emit.js'
 import { findConfigFile, isConfigProblem, readPdfConfig } from './config.js'
 import { FontFileError, fontSet, pdfmake, type FontConfig, type FontSet } from './fonts.js'
@@ -17,53 +16,6 @@ import { hastToPdf } from './from-hast.js'
 import { installKinsoku } from './kinsoku.js'
 import { footer, page, styles } from './styles.js'
 
-defineDiagnostics([
-  {
-    ruleId: 'pdf-html-subset',
-    source: 'pdf',
-    severity: 'warning',
-    title: 'PDF 只排版文档规定的 HTML 子集',
-    zh: (p) => `PDF 不支持 HTML 元素 <${p.tag}>，已按普通文字排版；请在模板中改用 docs/html-subset.md 列出的元素`,
-    en: (p) => `The PDF does not support the HTML element <${p.tag}>; its text was set as plain text. Use the elements listed in docs/html-subset.md`,
-    fixtures: false,
-  },
-  {
-    ruleId: 'pdf-font-file',
-    source: 'pdf',
-    severity: 'error',
-    title: '配置的字体文件存在且可用',
-    zh: (p) => `字体文件 ${p.path}（pdf.fonts.${p.role}）无法使用：${p.reason}；请检查 ${p.config} 中的路径`,
-    en: (p) => `Font file ${p.path} (pdf.fonts.${p.role}) cannot be used: ${p.reasonEn}; check the path in ${p.config}`,
-    fixtures: false,
-  },
-  {
-    ruleId: 'pdf-config-valid',
-    source: 'pdf',
-    severity: 'error',
-    title: 'nianbao.config 配置正确',
-    zh: (p) => `配置文件 ${p.config} 有误：${p.reason}`,
-    en: (p) => `The configuration file ${p.config} is invalid: ${p.reason}`,
-    fixtures: false,
-  },
-  {
-    ruleId: 'pdf-table-fits-page',
-    source: 'pdf',
-    severity: 'warning',
-    title: '表格的合并单元格组不超过一页',
-    zh: (p) => `表格 ${p.table} 有 ${p.groups} 组合并单元格高于一页，跨页处可能被截断；请缩短行标题文字`,
-    en: (p) => `Table ${p.table} has ${p.groups} merged row group(s) taller than a page, which may be cut at a page break; shorten the row labels`,
-    fixtures: false,
-  },
-  {
-    ruleId: 'pdf-render',
-    source: 'pdf',
-    severity: 'error',
-    title: 'PDF 排版成功',
-    zh: (p) => `PDF 排版失败：${p.reason}`,
-    en: (p) => `PDF layout failed: ${p.reason}`,
-    fixtures: false,
-  },
-])
 
 export interface RenderPdfOptions {
   /**
