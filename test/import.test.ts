@@ -93,6 +93,9 @@ describe('import: the five seeds', () => {
       got.body.sections.forEach((section, i) => {
         assert.equal(squash(section.text), squash(want.body.sections[i]!.text), `text of section ${section.def?.numeral}`)
       })
+      // The body line by line: headings (## and ###) and paragraphs as in the hand-made file.
+      const bodyLines = (text: string) => text.split('\n---\n')[1]!.split('\n').map((l) => l.trim()).filter(Boolean)
+      assert.deepEqual(bodyLines(result.text), bodyLines(readFileSync(join(root, content), 'utf8')))
       if (want.meta.agency !== '县卫生健康委员会') assert.equal(got.meta.agency, want.meta.agency)
       assert.equal(got.meta.year, want.meta.year)
       assert.equal(got.meta.published, want.meta.published)
@@ -300,6 +303,14 @@ describe('import: robustness', () => {
     assert.ok(result.notes.some((n) => n.startsWith('表二不在「二、主动公开政府信息情况」标题下')))
     assert.doesNotMatch(got.body.sections[0]!.text, /第二十条/, 'the table is not copied into section 一')
     assert.match(got.body.sections[0]!.text, /（五）监督保障情况/)
+  })
+
+  it('paragraphs hard-wrapped into lines (text from a PDF) are joined back', async () => {
+    const result = await imported(join(fixtures, 'hard-wrapped/input.txt'))
+    const want = readFileSync(join(root, 'content/ruzhou-wsjkw/2024.md'), 'utf8')
+    const bodyLines = (text: string) => text.split('\n---\n')[1]!.split('\n').map((l) => l.trim()).filter(Boolean)
+    assert.deepEqual(bodyLines(result.text), bodyLines(want))
+    assertSameCells(reportOf(result.text), ruzhou())
   })
 
   it('a truncated file: rows before the cut are read, the cut row and everything after are ~ and flagged', async () => {

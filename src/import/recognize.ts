@@ -49,12 +49,25 @@ export interface Recognized {
   notes: string[]
 }
 
+const SENTENCE_END = /[。！？!?；;：:…”」』）)】]$/
+const STARTS_NUMBERED = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十]+)/
+
 function lineTexts(blocks: Block[]): string[] {
   const out: string[] = []
+  // Lines hard-wrapped inside a paragraph (text taken from a PDF) are joined back.
+  let open = false
   for (const block of blocks) {
     if (block.type === 'line') {
-      if (block.text !== '') out.push(block.text.replace(/\t+/g, ' '))
+      const text = block.text.replace(/\t+/g, ' ')
+      if (text === '') {
+        open = false
+        continue
+      }
+      if (open && !STARTS_NUMBERED.test(text)) out[out.length - 1] += text
+      else out.push(text)
+      open = text.length >= 30 && !SENTENCE_END.test(text)
     } else {
+      open = false
       for (const row of block.rows) out.push(row.map((c) => c.text).filter(Boolean).join(' '))
     }
   }

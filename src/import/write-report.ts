@@ -82,7 +82,10 @@ const MD_SPECIAL = /([\\`*_[\]<])/g
 /** A paragraph as Markdown: sub-headings `（一）…` on their own line become `###`. */
 function paragraph(text: string): string {
   const t = text.replace(/^[\s\u3000]+/, '').replace(/\s+$/, '')
-  const isSub = /^[（(][一二三四五六七八九十]{1,2}[)）]/.test(t) && t.length <= 50 && !/[。；;]/.test(t) && !/[：:](?!$)/.test(t.slice(0, -1))
+  const numbered = /^[（(][一二三四五六七八九十]{1,2}[)）]/.test(t) && t.length <= 50 && !/[。；;]/.test(t) && !/[：:](?!$)/.test(t.slice(0, -1))
+  // Unnumbered item titles of 六 (`人大代表建议和政协提案办理结果公开情况：`).
+  const titled = t.length <= 40 && /(?:情况|事项)[：:]?$/.test(t) && !/[。，,；;、]/.test(t)
+  const isSub = numbered || titled
   let md = t.replace(MD_SPECIAL, (m, c: string, offset: number) => (c === '<' && !/[A-Za-z/!?]/.test(t[offset + 1] ?? '') ? m : `\\${c}`))
   md = md.replace(/^(\d+)([.)])(\s)/, '$1\\$2$3').replace(/^([#>+\-=|~])/, '\\$1')
   return isSub ? `### ${md}` : md
