@@ -52,9 +52,10 @@ export interface Recognized {
 const SENTENCE_END = /[。！？!?；;：:…”」』）)】]$/
 const STARTS_NUMBERED = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十]+)/
 
-function lineTexts(blocks: Block[]): string[] {
+function lineTexts(blocks: Block[], wrapped: boolean): string[] {
   const out: string[] = []
-  // Lines hard-wrapped inside a paragraph (text taken from a PDF) are joined back.
+  // Lines hard-wrapped inside a paragraph (plain text taken from a PDF) are joined back;
+  // HTML and Word paragraphs are paragraphs already.
   let open = false
   for (const block of blocks) {
     if (block.type === 'line') {
@@ -63,7 +64,7 @@ function lineTexts(blocks: Block[]): string[] {
         open = false
         continue
       }
-      if (open && !STARTS_NUMBERED.test(text)) out[out.length - 1] += text
+      if (wrapped && open && !STARTS_NUMBERED.test(text)) out[out.length - 1] += text
       else out.push(text)
       open = text.length >= 30 && !SENTENCE_END.test(text)
     } else {
@@ -163,11 +164,11 @@ export function recognize(doc: SourceDocument, options: ImportOptions = {}): Rec
   for (const [start, end] of moved) for (let i = start; i < end; i++) if (!isProse(blocks[i]!)) skip.add(i)
   const keep = (from: number, to: number) => blocks.slice(from, to).filter((_, i) => !skip.has(from + i))
   const firstStart = Math.min(firstHeading, ...regions.map((r) => r.start))
-  const body: BodySection[] = [{ paragraphs: lineTexts(keep(0, firstStart)) }]
+  const body: BodySection[] = [{ paragraphs: lineTexts(keep(0, firstStart), doc.kind === 'text') }]
   for (const region of regions) {
     const isTable = format.tables.some((t) => t.section === region.def.number)
     const content = keep(region.start, region.end)
-    const paragraphs = lineTexts(isTable ? content.filter(isProse) : content)
+    const paragraphs = lineTexts(isTable ? content.filter(isProse) : content, doc.kind === 'text')
     const rest = region.heading?.rest
     if (rest && !(isTable && !isProse(lineBlock(rest, 0)))) paragraphs.unshift(rest)
     body.push({ def: region.def, heading: region.heading?.text ?? `${region.def.numeral}、${region.def.title}`, paragraphs })
