@@ -319,3 +319,16 @@ test('nianbao.config.json fonts: a missing file is a clear diagnostic; a given f
   assert.equal(await renderPdf(html, badFile), undefined)
   assert.equal(badFile.messages[0]?.ruleId, 'pdf-config-valid')
 })
+
+test('metadata with & < > stays valid XMP', async () => {
+  const html = (await readFile(join(fixtures, 'contract-report', 'input.html'), 'utf8')).replace(
+    /<title>[^<]*<\/title>/,
+    '<title>A&amp;B &lt;县&gt; 2024年政府信息公开工作年度报告</title>',
+  )
+  const file = new VFile({ path: 'x/2024.md' })
+  file.data.report = { meta: { agency: '甲&乙<委员会>', year: 2024 } } as never
+  const text = await readPdf((await renderPdf(html, file))!)
+  assert.equal(text.info.Title, 'A＆B ＜县＞ 2024年政府信息公开工作年度报告')
+  assert.equal(text.info.Author, '甲＆乙＜委员会＞')
+  assert.equal(text.xmpTitle, text.info.Title, 'the XMP packet parses and carries the title')
+})
