@@ -165,7 +165,11 @@ function missingRow(block: BlockDef, row: RowDef, reason: string): RowResult {
 
 /** Rows of the row-layout blocks. */
 function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): { rows: Map<RowDef, RowResult>; strays: string[]; score: number } {
-  const { hits, strays } = scan(tokens, table)
+  const scanned = scan(tokens, table)
+  const { strays } = scanned
+  // A label followed only by blank cells (a caption, a header repeated) yields to the same row with numbers.
+  const numeric = (h: Hit) => h.values.some((v) => v.kind === 'number')
+  const hits = scanned.hits.filter((h) => numeric(h) || !scanned.hits.some((o) => o.row === h.row && numeric(o)))
   const rows = new Map<RowDef, RowResult>()
   let score = -strays.length
   const headerOf = new Map<BlockDef, string[]>()

@@ -70,5 +70,12 @@ export function tokenize(blocks: Block[]): Token[] {
       for (const slot of row) if (slot.origin) pushCell(out, slot.cell.text, block.at)
     }
   }
-  return out
+  // `2023 年`, `12 月`: a number followed by a date word is text (a caption), not a cell.
+  return out.map((token, i) => {
+    const next = out[i + 1]
+    if (token.kind === 'number' && next?.kind === 'text' && next.at === token.at && /^(?:年|月|日|年度)/.test(next.text)) {
+      return { kind: 'text', text: token.raw, at: token.at }
+    }
+    return token
+  })
 }
