@@ -332,3 +332,43 @@ test('metadata with & < > stays valid XMP', async () => {
   assert.equal(text.info.Author, '甲＆乙＜委员会＞')
   assert.equal(text.xmpTitle, text.info.Title, 'the XMP packet parses and carries the title')
 })
+
+function longTable(rows: string): string {
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>长表</title></head><body><article class="report">
+<section class="report-section" id="section-1"><h2>一、总体情况</h2>
+<table class="stats-table" id="table-long"><caption>长表</caption><thead><tr><th>组别</th><th>行</th><th>数</th></tr></thead><tbody>${rows}</tbody></table>
+</section></article></body></html>`
+}
+
+test('a merged group taller than a page breaks between its rows with its label repeated', async () => {
+  const rows = Array.from({ length: 60 }, (_, i) =>
+    `<tr>${i === 0 ? '<th rowspan="60">合并的行标题</th>' : ''}<th>第${i + 1}行</th><td class="num">${1000 + i}</td></tr>`,
+  ).join('')
+  const file = new VFile({ path: 'x/2024.md' })
+  const pdf = await renderPdf(longTable(rows), file)
+  assert.ok(pdf, 'renders')
+  assert.deepEqual(file.messages.map(String), [])
+  const items = readingOrder((await readPdf(pdf)).items)
+  const numbers = items.filter(isTableNumber)
+  assert.deepEqual(numbers.map((i) => Number(i.text)), Array.from({ length: 60 }, (_, i) => 1000 + i))
+  const pages = [...new Set(numbers.map((i) => i.page))]
+  assert.ok(pages.length >= 2, 'the table needs more than a page')
+  for (const page of pages) {
+    const text = items.filter((i) => i.page === page).map((i) => i.text).join('')
+    assert.ok(text.includes('组别'), `header repeated on page ${page}`)
+    assert.ok(text.includes('合并的行标题'), `group label repeated on page ${page}`)
+  }
+})
+
+test('a table row taller than a page is reported and its text kept', async () => {
+  const long = '很长的说明文字。'.repeat(700)
+  const file = new VFile({ path: 'x/2024.md' })
+  const pdf = await renderPdf(longTable(`<tr><th>甲</th><th>${long}</th><td class="num">7</td></tr>`), file)
+  assert.ok(pdf, 'renders')
+  const warnings = file.messages.filter((m) => m.ruleId === 'pdf-table-fits-page')
+  assert.equal(warnings.length, 1)
+  assert.match(warnings[0]!.reason, /长表/)
+  const text = plainText((await readPdf(pdf)).items.filter((i) => !/^—/.test(i.text.trim())))
+  // The phrase may be split by a page break (the header repeats in between); count its characters.
+  for (const ch of '很的说明文字。') assert.equal(text.split(ch).length - 1, 700, `every ${ch} kept`)
+})
