@@ -80,11 +80,6 @@ function near(norm: string, matchers: RowMatcher[]): RowMatcher | undefined {
   return best
 }
 
-/** Whether the text names the block (its heading, `第二十条第（五）项`). */
-export function blockHeadingIn(text: string, block: BlockDef): boolean {
-  return block.heading !== undefined && normLabel(text).includes(normLabel(block.heading))
-}
-
 /** Every column label (with aliases) of a table across all known formats, longest first. */
 function columnVocabulary(tableKey: string): string[] {
   const labels = new Set<string>()

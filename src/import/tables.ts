@@ -5,7 +5,7 @@
  * with a reason.
  */
 import type { BlockDef, FormatDefinition, RowDef, TableDef } from '../formats/types.js'
-import { blockHeadingIn, columnFor, findColumnLabels, headerLeavesIn, leaves, matchRow, rowMatchers } from './labels.js'
+import { columnFor, findColumnLabels, headerLeavesIn, leaves, matchRow, rowMatchers } from './labels.js'
 import { resolveRow, type CellResult, type RowCheck, type ValueToken } from './resolve.js'
 import { coreOf, normLabel, numberingOf } from './normalize.js'
 import type { Token } from './tokens.js'
@@ -206,7 +206,7 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
         })
       } else {
         positions = block.columns.map((c) => c.key)
-        if (block.heading && !blockHeadingIn(hit.header, block)) notes.push('原表未写列名，按官方列序读取')
+        if (block.columns.length > 1) notes.push('原表此处找不到列名，按官方列序读取')
       }
     }
     const order = positions.map((p) => p ?? '')
@@ -219,7 +219,8 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
         if (cell.value !== null) extra.push(String(cell.value))
         return
       }
-      out.set(key, notes.length && !cell.reason ? { ...cell, reason: notes.join('；') } : cell)
+      const reason = [...notes, cell.reason].filter(Boolean).join('；')
+      out.set(key, reason ? { ...cell, reason } : cell)
     })
     const result = new Map<string, CellResult>()
     for (const column of block.columns) {
