@@ -190,3 +190,24 @@ test('a build killed mid-way leaves no partial file, and the next build complete
   assert.deepEqual(after.filter((p) => TEMP_PATTERN.test(p.split('/').pop()!)), [], 'leftover temporary files are swept')
   assert.equal(after.filter((p) => p.endsWith('.zip')).length, 20)
 })
+
+test('the site index escapes agency names and folder names', async () => {
+  const { renderSiteIndex } = await import('../src/build/site-index.js')
+  const html = renderSiteIndex([
+    {
+      dir: 'x"><script>alert(1)</script>',
+      year: 2024,
+      agency: '<img src=x onerror=alert(1)>局',
+      formatDocument: '国办公开办函〔2021〕30号',
+      figures: { received: 1200, granted: 3, processed: 4 },
+      links: { html: 'x"><script>alert(1)</script>/2024/index.html' },
+      stale: false,
+    },
+  ])
+  assert.ok(!html.includes('<script>alert'), 'no script element')
+  assert.ok(!html.includes('<img'), 'no img element')
+  assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;局'))
+  assert.ok(html.includes('href="x%22%3E%3Cscript%3Ealert(1)%3C/script%3E/2024/index.html"'))
+  assert.ok(html.includes('<td class="num">1,200</td><td class="num">75.0%</td>'))
+  assert.ok(html.includes('<span class="missing">PDF</span>'), 'a missing output is not a link')
+})
