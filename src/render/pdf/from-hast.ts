@@ -156,6 +156,8 @@ export function hastToPdf(tree: Root, options: HastToPdfOptions): HastToPdfResul
           // last short paragraph with it.
           const previous = out[out.length - 1]
           const keep = previous && previous.style === 'p' && textLength(previous) <= 300 ? [out.pop()!] : []
+          // …and the heading above that paragraph, which would be left behind otherwise.
+          while (keep.length > 0 && keep.length < 3 && out[out.length - 1]?.headlineLevel === 1) keep.unshift(out.pop()!)
           out.push({ unbreakable: true, stack: [...keep, ...signoff] })
           break
         }
