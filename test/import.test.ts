@@ -252,6 +252,12 @@ describe('import: plain-text shapes of the same table', () => {
     for (const row of rows) assert.match(row.reason, /列序.*与官方格式不同/)
   })
 
+  it('table 4 written one row per line, rows in another order: each row by its label', async () => {
+    const result = await imported(join(fixtures, 'text-shapes/table-4-rows-by-label.txt'))
+    assertSameCells(reportOf(result.text), expected())
+    assert.deepEqual(flagged(result), ['requests.carried_over'])
+  })
+
   it('a whole report on one line (seed 002 without line breaks): sections and tables still found', async () => {
     const result = await imported(join(fixtures, 'text-shapes/seed-002-on-one-line.txt'))
     const got = reportOf(result.text)

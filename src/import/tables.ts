@@ -265,6 +265,8 @@ function readInline(format: FormatDefinition, table: TableDef, block: BlockDef, 
     }
     return result
   }
+  const labelled = labelledRuns(format, table, block, tokens)
+  if (labelled) return labelled
   const cells = resolveRow(values, slots.length, check)
   return block.rows.map((row) => {
     const map = new Map<string, CellResult>()
@@ -277,6 +279,46 @@ function readInline(format: FormatDefinition, table: TableDef, block: BlockDef, 
       row,
       cells: map,
       found: values.length > 0,
+      ...(values[0] ? { at: values[0].at, end: values.at(-1)!.at } : {}),
+    }
+  })
+}
+
+/**
+ * Table 4 written as one line per row (`行政复议 0 0 0 0 0`, `复议后起诉 …`):
+ * each run of numbers goes to the row its label names, whatever their order.
+ */
+function labelledRuns(format: FormatDefinition, table: TableDef, block: BlockDef, tokens: Token[]): RowResult[] | undefined {
+  const matchers = block.rows.map((row) => ({ row, label: normLabel(row.label) }))
+  const byRow = new Map<RowDef, ValueToken[]>()
+  let text = ''
+  let i = 0
+  while (i < tokens.length) {
+    const token = tokens[i]!
+    if (token.kind === 'text') {
+      text += token.text
+      i++
+      continue
+    }
+    const run: ValueToken[] = []
+    while (i < tokens.length && tokens[i]!.kind !== 'text') run.push(tokens[i++] as ValueToken)
+    if (!run.some((t) => t.kind === 'number')) continue
+    const norm = normLabel(text)
+    const match = matchers.find((m) => norm.endsWith(m.label))
+    if (!match || byRow.has(match.row)) return undefined
+    byRow.set(match.row, run)
+    text = ''
+  }
+  if (byRow.size !== block.rows.length) return undefined
+  const check = sumCheck(format, table, block, block.columns.map((c) => c.key))
+  return block.rows.map((row) => {
+    const values = byRow.get(row)!
+    const cells = resolveRow(values, block.columns.length, check)
+    return {
+      block,
+      row,
+      cells: new Map(block.columns.map((c, k) => [c.key, cells[k]!])),
+      found: true,
       ...(values[0] ? { at: values[0].at, end: values.at(-1)!.at } : {}),
     }
   })
