@@ -354,6 +354,20 @@ describe('import: robustness', () => {
     assert.match(result.checks[1]!.reason, /300003/)
   })
 
+  it('digits run together into the label: 「规章000」 has one reading, 「行政规范性文件2115」 several', async () => {
+    const text = '某县某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章000 行政规范性文件2115\n'
+    const result = await importBytes(new TextEncoder().encode(text), 'run-together.txt')
+    if ('error' in result) assert.fail(result.error)
+    const cells = cellsOf(reportOf(result.text))
+    for (const column of ['issued', 'repealed', 'in_force']) {
+      assert.equal(cells.get(`active/regulations/${column}`), 0)
+      assert.equal(cells.get(`active/normative_documents/${column}`), null)
+    }
+    const reasons = new Map(result.checks.map((c) => [c.path, c.reason]))
+    assert.match(reasons.get('active.regulations') ?? '', /数字连在一起（000）.*只有一种读法/)
+    assert.match(reasons.get('active.normative_documents') ?? '', /数字连在一起（2115）.*无法确定如何拆分/)
+  })
+
   it('digits run together in a row without a sum rule are not split at all', async () => {
     const result = await imported(join(fixtures, 'digits-run-together-2019/input.txt'))
     const got = reportOf(result.text)

@@ -137,7 +137,9 @@ export function resolveRow(tokens: ValueToken[], expected: number, check?: RowCh
     unknown = '无法确定多出的是哪一个'
   } else {
     const joined = splits(seq, expected).filter((r) => r.length === expected)
-    readings = [...joined, ...inserts(values, expected)]
+    // `000` is never one number in a table: with a leading zero only a split reads it.
+    const leadingZero = seq.some((t) => t.kind === 'number' && /^0\d+$/.test(t.raw.trim()))
+    readings = leadingZero && joined.length ? joined : [...joined, ...inserts(values, expected)]
     why = joined.length ? `数字连在一起（${raw}），应为 ${expected} 个数` : `原文只有 ${seq.length} 个数（${raw}），应为 ${expected} 个`
     unknown = joined.length ? '无法确定如何拆分' : '无法确定缺的是哪一格'
   }
@@ -156,7 +158,13 @@ export function resolveRow(tokens: ValueToken[], expected: number, check?: RowCh
     return agree ? first : null
   })
   const filled = cells.filter((v) => v !== null).length
-  const how = bySum ? (readings.length === 1 ? '只有一种读法符合合计关系' : '符合合计关系的读法结果相同') : '各种读法结果相同'
+  const how = bySum
+    ? readings.length === 1
+      ? '只有一种读法符合合计关系'
+      : '符合合计关系的读法结果相同'
+    : readings.length === 1
+      ? '只有一种读法'
+      : '各种读法结果相同'
   const summary =
     filled === expected ? `${how}，已填入` : filled === 0 ? `${unknown}，各格写作 ~` : `${unknown}；读法一致的格已填入，其余写作 ~`
   return cells.map((value) => ({ value, reason: `${why}；${summary}` }))
