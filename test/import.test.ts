@@ -368,6 +368,15 @@ describe('import: robustness', () => {
     assert.match(reasons.get('active.normative_documents') ?? '', /数字连在一起（2115）.*无法确定如何拆分/)
   })
 
+  it('a column header one character off (上年项目数量) still names its column; negative 本年增/减 kept', async () => {
+    const text = '某县某局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\t上年项目数量\t本年增/减\t处理决定数量\n行政许可\t11\t-2\t894\n'
+    const result = await importBytes(new TextEncoder().encode(text), 'header.txt')
+    if ('error' in result) assert.fail(result.error)
+    assert.equal(result.recognized.format.id, 'gb-2019')
+    assert.match(result.text, /^ {2}licensing: \{last_year: 11, change: -2, decisions: 894\} +# [^\n]*$/m)
+    assert.ok(!flagged(result).includes('active.licensing'))
+  })
+
   it('digits run together in a row without a sum rule are not split at all', async () => {
     const result = await imported(join(fixtures, 'digits-run-together-2019/input.txt'))
     const got = reportOf(result.text)

@@ -108,6 +108,18 @@ export function findColumnLabels(tableKey: string, header: string): string[] {
       at = text.indexOf(label)
     }
   }
+  // Second pass: a label written one character off (`上年项目数量`, `现行有效件`).
+  for (const label of columnVocabulary(tableKey)) {
+    if (label.length < 5) continue
+    for (const length of [label.length - 1, label.length + 1]) {
+      for (let at = 0; at + length <= text.length; at++) {
+        const window = text.slice(at, at + length)
+        if (window.includes('\u0000') || distance(window, label) > 1) continue
+        found.push({ at, label })
+        text = text.slice(0, at) + '\u0000'.repeat(length) + text.slice(at + length)
+      }
+    }
+  }
   return found.sort((a, b) => a.at - b.at).map((f) => f.label)
 }
 
