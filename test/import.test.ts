@@ -219,6 +219,14 @@ describe('import: plain-text shapes of the same table', () => {
     })
   }
 
+  it('a row with the right count whose 总计 is not the sum: read as printed, flagged as possibly slipped', async () => {
+    const text = readFileSync(join(fixtures, 'text-shapes/tabs.txt'), 'utf8').replace('5\t1\t0\t0\t1\t0\t7', '5\t1\t0\t0\t1\t0\t8')
+    const result = await importBytes(new TextEncoder().encode(text), 'sum.txt')
+    if ('error' in result) assert.fail(result.error)
+    assert.match(result.text, /^ {2}received: \[5, 1, 0, 0, 1, 0, 8\] .*# 待核对: .*不符合合计关系/m)
+    assert.deepEqual(flagged(result), ['requests.received', 'requests.carried_over'])
+  })
+
   it('a blank cell in a one-cell-per-line dump is ~ and flagged, the rest of the row is kept', async () => {
     const result = await imported(join(fixtures, 'text-shapes/cell-per-line-blank-cell.txt'))
     const got = reportOf(result.text)

@@ -106,9 +106,11 @@ export function resolveRow(tokens: ValueToken[], expected: number, check?: RowCh
   const seq = tokens.length === expected ? tokens : trimBlanks(tokens)
   const raw = describeTokens(seq)
   if (seq.length === expected) {
+    // The right count, but the sums disagree: a cell may have slipped (or the report is wrong).
+    const slipped = check?.(seq.map(valueOf)) === false ? `本行数字（${raw}）不符合合计关系，可能有错位，请对照原表` : undefined
     return seq.map((t) => {
-      if (t.kind === 'blank') return { value: null, reason: blankReason(t) }
-      return t.doubt ? { value: t.value, reason: t.doubt } : { value: t.value }
+      const reasons = [t.kind === 'blank' ? blankReason(t) : t.doubt, slipped].filter(Boolean)
+      return { value: valueOf(t), ...(reasons.length ? { reason: reasons.join('；') } : {}) }
     })
   }
   const numbers = seq.filter((t) => t.kind === 'number')
