@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { writeFileAtomic } from '../src/build/write-atomic.js'
 import { createBundle } from '../src/bundle/zip.js'
@@ -42,10 +43,24 @@ interface ChildBuild {
   reportSeconds: number
 }
 
-/** A build in a fresh process; `seconds` is its whole wall time, process start included, as a user waits for it. */
+/**
+ * One whole-tree build in a fresh plain-Node process running the compiled code, as `npm start`
+ * does. It reports its peak RSS (worker threads included) and the time spent inside the reports it
+ * built; `seconds` is the whole wall time, process start included, as a user waits for it.
+ */
+const childScript = `
+import { buildTree } from ${JSON.stringify(pathToFileURL(join(repo, 'dist', 'build', 'build-tree.js')).href)}
+const summary = await buildTree({ root: 'content', outDir: 'out', stdout: () => {}, stderr: () => {}, tty: false })
+process.stdout.write(JSON.stringify({
+  rssMb: process.resourceUsage().maxRSS / 1024,
+  built: summary.built, skipped: summary.skipped, failed: summary.failed,
+  reportSeconds: summary.results.reduce((n, r) => n + r.ms, 0) / 1000,
+}) + '\\n')
+`
+
 function childBuild(project: string): ChildBuild {
   const started = performance.now()
-  const out = execFileSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(repo, 'bench', 'build-child.ts')], { cwd: project, encoding: 'utf8', maxBuffer: 1 << 24 })
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', childScript], { cwd: project, encoding: 'utf8', maxBuffer: 1 << 24 })
   const result = JSON.parse(out.trim().split('\n').at(-1)!) as ChildBuild
   return { ...result, seconds: (performance.now() - started) / 1000 }
 }

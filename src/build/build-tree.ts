@@ -106,7 +106,9 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   const stderr = options.stderr ?? ((t: string) => void process.stderr.write(t))
   const cachePath = join(outDir, CACHE_NAME)
 
-  await sweepTempFiles(outDir)
+  // Leftovers of a killed build sit beside outputs of reports that were being built, which the
+  // cache (written last) does not count as done: they are swept when those reports are rebuilt.
+  await sweepTempFiles(outDir, false)
   // A long-lived process (library use) must see templates edited since its last build.
   clearTemplateCache()
   const files = await collectReportFiles([root])
@@ -114,22 +116,22 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   const hasher = new InputHasher({ targets, ...(options.templates ? { templates: resolve(options.templates) } : {}) })
   const keys = await Promise.all(files.map((f) => hasher.key(f, yearOfPath(f))))
 
-  const todo: { path: string; rel: string; key: string | undefined }[] = []
-  let skipped = 0
-  for (const [i, path] of files.entries()) {
-    const rel = relative(root, path)
-    const key = keys[i]
-    const entry = cache.reports[rel]
-    const fresh =
-      !options.force &&
-      entry !== undefined &&
-      key !== undefined &&
-      entry.key === key &&
-      !entry.stale &&
-      (await Promise.all(entry.outputs.map((o) => exists(join(outDir, o))))).every(Boolean)
-    if (fresh) skipped++
-    else todo.push({ path, rel, key })
-  }
+  const fresh = await Promise.all(
+    files.map(async (path, i) => {
+      const entry = cache.reports[relative(root, path)]
+      if (options.force || !entry || keys[i] === undefined || entry.key !== keys[i] || entry.stale) return false
+      return (await Promise.all(entry.outputs.map((o) => exists(join(outDir, o))))).every(Boolean)
+    }),
+  )
+  const todo = files.flatMap((path, i) => (fresh[i] ? [] : [{ path, rel: relative(root, path), key: keys[i] }]))
+  const skipped = files.length - todo.length
+  await Promise.all(
+    todo.flatMap(({ path }) => {
+      const agency = join(outDir, agencyDir(path))
+      const year = yearOfPath(path)
+      return [sweepTempFiles(agency, false), ...(year ? [sweepTempFiles(join(agency, String(year)), false)] : [])]
+    }),
+  )
 
   const job = (path: string): BuildJob => ({
     path,

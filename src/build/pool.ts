@@ -12,9 +12,11 @@ interface Task<J, R> {
 
 /** Start a worker from a module URL; under tsx (a `.ts` URL) the worker registers tsx first. */
 function startWorker(url: URL): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url)
+  // Workers inherit the parent's flags; `--input-type` (a parent run with -e) would break a file worker.
+  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'))
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { execArgv })
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`
-  return new Worker(boot, { eval: true })
+  return new Worker(boot, { eval: true, execArgv })
 }
 
 export class WorkerPool<J, R> {

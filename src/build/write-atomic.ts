@@ -39,8 +39,8 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
   }
 }
 
-/** Remove temporary files left by a killed build under `dir`; returns how many. */
-export async function sweepTempFiles(dir: string): Promise<number> {
+/** Remove temporary files left by a killed build in `dir` (and below, when `recursive`); returns how many. */
+export async function sweepTempFiles(dir: string, recursive = true): Promise<number> {
   let removed = 0
   let entries
   try {
@@ -50,7 +50,9 @@ export async function sweepTempFiles(dir: string): Promise<number> {
   }
   for (const entry of entries) {
     const path = join(dir, entry.name)
-    if (entry.isDirectory()) removed += await sweepTempFiles(path)
+    if (entry.isDirectory()) {
+      if (recursive) removed += await sweepTempFiles(path)
+    }
     else if (TEMP_PATTERN.test(entry.name)) {
       await rm(path, { force: true })
       removed += 1
