@@ -395,6 +395,13 @@ describe('import: robustness', () => {
     assert.match(result.checks.find((c) => c.path === 'active.licensing')!.reason, /数字连在一起（110894）/)
   })
 
+  it('reads text saved in GBK/GB18030 (older sites), not only UTF-8', async () => {
+    const result = await imported(join(fixtures, 'gbk/input.txt'))
+    const got = reportOf(result.text)
+    assertSameCells(got, ruzhou())
+    assert.equal(got.meta.agency, '汝州市卫生健康委员会')
+  })
+
   it('takes 索引号 and 发布日期 from the page metadata above the title', async () => {
     const text = '索引号：11410482MB1234567X/2025-00001\n发布日期：2025-01-20\n某某县某某局2024年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常。\n'
     const result = await importBytes(new TextEncoder().encode(text), 'page.txt')
