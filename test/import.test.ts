@@ -266,6 +266,13 @@ describe('import: plain-text shapes of the same table', () => {
     assert.deepEqual(flagged(result), ['requests.carried_over'])
   })
 
+  it('table 4 with its 诉讼 groups named in another order: every row flagged, nothing silently swapped', async () => {
+    const result = await imported(join(fixtures, 'text-shapes/table-4-groups-swapped.txt'))
+    const rows = result.checks.filter((c) => c.path.startsWith('appeals.'))
+    assert.deepEqual(rows.map((r) => r.path), ['appeals.review', 'appeals.lawsuit_direct', 'appeals.lawsuit_after_review'])
+    for (const row of rows) assert.match(row.reason, /顺序.*与官方格式不同/)
+  })
+
   it('a whole report on one line (seed 002 without line breaks): sections and tables still found', async () => {
     const result = await imported(join(fixtures, 'text-shapes/seed-002-on-one-line.txt'))
     const got = reportOf(result.text)

@@ -169,3 +169,28 @@ export function headerLeavesIn(block: BlockDef, header: string): string[] {
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.label)
 }
+
+/**
+ * Labels that occur once in a header tree (`行政复议`, `复议后起诉`), in tree
+ * order, and the order a header text names them in.
+ */
+export function uniqueHeaderLabels(block: BlockDef, header: string): { official: string[]; found: string[] } {
+  const all: string[] = []
+  const walk = (nodes: HeaderNode[]) => {
+    for (const node of nodes) {
+      all.push(normLabel(node.label))
+      if (node.children) walk(node.children)
+    }
+  }
+  walk(block.header)
+  const official = all.filter((l) => l && all.indexOf(l) === all.lastIndexOf(l))
+  let text = normLabel(header)
+  const found: { at: number; label: string }[] = []
+  for (const label of [...official].sort((a, b) => b.length - a.length)) {
+    const at = text.indexOf(label)
+    if (at < 0) continue
+    found.push({ at, label })
+    text = text.slice(0, at) + '\u0000'.repeat(label.length) + text.slice(at + label.length)
+  }
+  return { official, found: found.sort((a, b) => a.at - b.at).map((f) => f.label) }
+}

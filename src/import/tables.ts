@@ -5,7 +5,7 @@
  * with a reason.
  */
 import type { BlockDef, FormatDefinition, RowDef, TableDef } from '../formats/types.js'
-import { columnFor, findColumnLabels, headerLeavesIn, leaves, matchRow, rowMatchers } from './labels.js'
+import { columnFor, findColumnLabels, headerLeavesIn, leaves, matchRow, rowMatchers, uniqueHeaderLabels } from './labels.js'
 import { resolveRow, type CellResult, type RowCheck, type ValueToken } from './resolve.js'
 import { coreOf, normLabel, numberingOf } from './normalize.js'
 import type { Token } from './tokens.js'
@@ -267,7 +267,16 @@ function readInline(format: FormatDefinition, table: TableDef, block: BlockDef, 
   }
   const labelled = labelledRuns(format, table, block, tokens)
   if (labelled) return labelled
-  const cells = resolveRow(values, slots.length, check)
+  // The groups (行政复议 | 未经复议直接起诉 | 复议后起诉) must be named in the format's order.
+  const firstValue = tokens.findIndex((t) => t.kind === 'number')
+  const header = tokens.slice(0, Math.max(0, firstValue)).map((t) => (t.kind === 'text' ? t.text : '')).join('')
+  const { official, found } = uniqueHeaderLabels(block, header)
+  const positions = found.map((l) => official.indexOf(l))
+  const swapped = positions.some((p, i) => i > 0 && p < positions[i - 1]!)
+  const read = resolveRow(values, slots.length, check)
+  const cells = swapped
+    ? read.map((c) => ({ ...c, reason: [c.reason, `原表表头的顺序（${found.join('、')}）与官方格式不同，各组数字可能错位`].filter(Boolean).join('；') }))
+    : read
   return block.rows.map((row) => {
     const map = new Map<string, CellResult>()
     for (const column of block.columns) {
