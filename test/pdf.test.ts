@@ -106,6 +106,9 @@ test('every seed: title, section headings and every table number in reading orde
     const printed = readingOrder(text.items).filter(isTableNumber).map((i) => i.text.trim())
     assert.deepEqual(printed, numbers.flat(), `${name}: table numbers differ`)
     assert.ok(numbers.flat().length >= 30, `${name}: expected the statistics tables`)
+    const textLines = lines(text.items.filter((i) => !isTableNumber(i) && !/^—/.test(i.text.trim())))
+    const broken = textLines.filter((l) => '，。、；：？！）》」』'.includes(l.text.trim()[0]!) || '（《「『“'.includes(l.text.trim().at(-1)!))
+    assert.deepEqual(broken, [], `${name}: lines breaking the Chinese line-breaking rules`)
   }
 })
 
