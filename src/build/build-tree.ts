@@ -113,7 +113,12 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   clearTemplateCache()
   const files = await collectReportFiles([root])
   const cache = await readCache(cachePath)
-  const hasher = new InputHasher({ targets, ...(options.templates ? { templates: resolve(options.templates) } : {}) })
+  const hasher = new InputHasher({
+    targets,
+    lang,
+    ...(options.templates ? { templates: resolve(options.templates) } : {}),
+    ...(options.severities ? { severities: options.severities } : {}),
+  })
   const keys = await Promise.all(files.map((f) => hasher.key(f, yearOfPath(f))))
 
   const fresh = await Promise.all(

@@ -65,6 +65,9 @@ export interface KeyOptions {
   targets: readonly string[]
   /** `--templates DIR`. */
   templates?: string
+  /** Message language and `--rule` severities: data.json carries the diagnostics. */
+  lang?: string
+  severities?: Record<string, string>
 }
 
 /** Per-build memo: folders and configs shared by many reports are hashed once. */
@@ -93,6 +96,8 @@ export class InputHasher {
           version,
           code,
           targets: [...this.options.targets].sort(),
+          lang: this.options.lang ?? 'zh',
+          severities: Object.entries(this.options.severities ?? {}).sort(),
           templates: await this.dir(builtinTemplatesDir),
           override: this.options.templates ? await this.dir(resolve(this.options.templates)) : '-',
           fonts,
