@@ -15,7 +15,7 @@ import { loadReportFromText } from '../src/source/report.js'
 import { elements, parseHtml } from './util/html-grid.js'
 import { activeContent, payloads, reportWith } from './util/xss.js'
 
-const css = await readFile(join(import.meta.dirname, '..', 'templates', 'gb-2021', 'style.css'), 'utf8')
+const css = await readFile(join(import.meta.dirname, '..', 'templates', 'official', 'style.css'), 'utf8')
 
 test('at least 30 payloads', () => {
   assert.ok(payloads.length >= 30, `${payloads.length} payloads`)

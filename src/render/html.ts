@@ -14,7 +14,7 @@ import { buildViewModel } from './view-model.js'
 export interface RenderHtmlOptions {
   /** Folder of template overrides (`--templates DIR`); wins over the agency's own `templates/` folder. */
   templates?: string
-  /** Folder holding the official `templates/<format>/` (default: the one shipped with nianbao). */
+  /** Folder holding `official/` and the per-format layers `<format>/` (default: the one shipped with nianbao). */
   templatesRoot?: string
 }
 

@@ -20,7 +20,7 @@ export const builtinTemplatesDir = fileURLToPath(new URL('../../templates/', imp
 /** A template problem, reported by the caller as a diagnostic. */
 export interface TemplateProblem {
   ruleId: 'template-valid' | 'template-field-known'
-  /** `templates/gb-2021/partials/letterhead.hbs:3:5` (relative to the working directory). */
+  /** `templates/official/partials/letterhead.hbs:3:5` (relative to the working directory). */
   template: string
   /** The missing field (`template-field-known`). */
   field?: string
@@ -124,11 +124,15 @@ async function layerFiles(dir: string, format: string): Promise<{ templates: Map
 }
 
 async function load(format: string, overrides: string[], builtin: string): Promise<LoadedTemplates | TemplateProblem> {
-  const base = join(builtin, format)
-  if (!(await isDirectory(base))) return { ruleId: 'template-valid', template: place(base), reason: '找不到该格式的模板目录' }
+  // One official template set serves every format (it is driven by the format
+  // definition); `templates/<format>/` may replace single files for one format.
+  const base = join(builtin, 'official')
+  if (!(await isDirectory(base))) return { ruleId: 'template-valid', template: place(base), reason: '找不到官方模板目录' }
+  const formatLayer = join(builtin, format)
+  const layers = [base, ...((await isDirectory(formatLayer)) ? [formatLayer] : []), ...overrides]
   const files = new Map<string, string>()
   let cssPath: string | undefined
-  for (const dir of [base, ...overrides]) {
+  for (const dir of layers) {
     if (!(await isDirectory(dir))) return { ruleId: 'template-valid', template: place(dir), reason: '模板目录不存在' }
     const layer = await layerFiles(dir, format)
     for (const [name, path] of layer.templates) files.set(name, path)
