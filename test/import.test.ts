@@ -291,6 +291,26 @@ describe('import: plain-text shapes of the same table', () => {
   })
 })
 
+describe('import: text taken from a PDF', () => {
+  // The text pdfjs gives for PDFs nianbao rendered from content/: label cells wrapped around
+  // their numbers, table headers repeated on the next page, page footers, hard-wrapped paragraphs.
+  for (const [name, content] of [
+    ['ruzhou-2024', 'content/ruzhou-wsjkw/2024.md'],
+    ['yanzhou-2024', 'content/yanzhou-wsjkj/2024.md'],
+  ] as const) {
+    it(`${name}: every cell and every section as in ${content}`, async () => {
+      const result = await imported(join(fixtures, `pdf-text/${name}.txt`))
+      const got = reportOf(result.text)
+      const want = reportOf(readFileSync(join(root, content), 'utf8'), content)
+      assertSameCells(got, want)
+      assert.deepEqual(flagged(result), [])
+      assert.deepEqual(sectionNumbers(got), sectionNumbers(want))
+      const squash = (t: string) => t.replace(/\s+/g, '')
+      got.body.sections.forEach((section, i) => assert.equal(squash(section.text), squash(want.body.sections[i]!.text)))
+    })
+  }
+})
+
 describe('import: robustness', () => {
   const ruzhou = () => reportOf(readFileSync(join(root, 'content/ruzhou-wsjkw/2024.md'), 'utf8'), 'ruzhou.md')
 

@@ -194,3 +194,32 @@ export function uniqueHeaderLabels(block: BlockDef, header: string): { official:
   }
   return { official, found: found.sort((a, b) => a.at - b.at).map((f) => f.label) }
 }
+
+/**
+ * A label cell wrapped around its numbers, as text taken from a PDF gives it:
+ * `5.要求行政机关确认或重新出具已 0 0 … 获取信息`. The text before the numbers
+ * ends with the start of a label (6+ characters) and the text after them holds
+ * most of the rest.
+ */
+export function matchWrappedRow(before: string, after: string, matchers: RowMatcher[]): RowMatcher | undefined {
+  const head = normLabel(before)
+  const tail = normLabel(after).slice(0, 60)
+  let best: RowMatcher | undefined
+  let bestLength = 0
+  for (const matcher of matchers) {
+    for (const form of matcher.forms) {
+      if (form.strength === 0 || form.text.length < 8) continue
+      for (let k = form.text.length - 2; k >= 6; k--) {
+        if (!head.endsWith(form.text.slice(0, k))) continue
+        const rest = form.text.slice(k)
+        const needed = rest.slice(0, Math.max(2, Math.ceil(rest.length * 0.6)))
+        if (tail.includes(needed) && form.text.length > bestLength) {
+          best = matcher
+          bestLength = form.text.length
+        }
+        break
+      }
+    }
+  }
+  return best
+}

@@ -7,6 +7,7 @@ import type { FormatDefinition, SectionDef } from '../formats/types.js'
 import { normalizeTitle, splitHeading } from '../source/sections.js'
 import type { Block, LineBlock } from './blocks.js'
 import { fold } from './normalize.js'
+import { PAGE_NUMBER } from './tokens.js'
 
 export interface HeadingAt {
   index: number
@@ -182,7 +183,7 @@ export function findSignOff(blocks: Block[], after: number): SignOff | undefined
   for (let i = blocks.length - 1; i > after && tail.length < 3; i--) {
     const block = blocks[i]!
     if (block.type !== 'line') break
-    if (block.text === '') continue
+    if (block.text === '' || PAGE_NUMBER.test(block.text)) continue
     tail.push(i)
   }
   const [last, before] = tail

@@ -10,7 +10,7 @@ import { findHeadings, findPageMeta, findSignOff, findTitle, guessYear, splitAtH
 import { findAnchor, findRegions, isProse, type Region } from './regions.js'
 import { readTable, type TableResult } from './tables.js'
 import { lineBlock } from './read-text.js'
-import { tokenize, type Token } from './tokens.js'
+import { PAGE_NUMBER, tokenize, type Token } from './tokens.js'
 
 export interface ImportOptions {
   /** 机关名称, when the title does not give it (or gives it wrongly). */
@@ -52,21 +52,31 @@ export interface Recognized {
 const SENTENCE_END = /[。！？!?；;：:…”」』）)】]$/
 const STARTS_NUMBERED = /^[\s\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|第[一二三四五六七八九十]+)/
 
-function lineTexts(blocks: Block[], wrapped: boolean): string[] {
+/** The width text was wrapped at, if it was: most long lines are about this long. */
+function wrapWidth(blocks: Block[]): number {
+  const lengths = blocks
+    .filter((b): b is Extract<Block, { type: 'line' }> => b.type === 'line' && b.cells.length === 1 && b.text.length >= 10)
+    .map((b) => b.text.length)
+    .sort((a, b) => a - b)
+  return lengths[Math.floor(lengths.length * 0.9)] ?? 0
+}
+
+function lineTexts(blocks: Block[], width: number): string[] {
   const out: string[] = []
-  // Lines hard-wrapped inside a paragraph (plain text taken from a PDF) are joined back;
-  // HTML and Word paragraphs are paragraphs already.
+  // Lines hard-wrapped inside a paragraph (plain text taken from a PDF) are joined back:
+  // a line about as long as the wrap width that does not end a sentence goes on.
   let open = false
   for (const block of blocks) {
     if (block.type === 'line') {
       const text = block.text.replace(/\t+/g, ' ')
+      if (text !== '' && PAGE_NUMBER.test(text)) continue
       if (text === '') {
         open = false
         continue
       }
-      if (wrapped && open && !STARTS_NUMBERED.test(text)) out[out.length - 1] += text
+      if (open && !STARTS_NUMBERED.test(text)) out[out.length - 1] += text
       else out.push(text)
-      open = text.length >= 30 && !SENTENCE_END.test(text)
+      open = width > 0 && text.length >= Math.max(12, width * 0.85) && !SENTENCE_END.test(text)
     } else {
       open = false
       for (const row of block.rows) out.push(row.map((c) => c.text).filter(Boolean).join(' '))
@@ -160,15 +170,21 @@ export function recognize(doc: SourceDocument, options: ImportOptions = {}): Rec
   // Body: the preamble, then every region in document order.
   const skip = new Set([...(title?.indices ?? []), ...(signOff?.indices ?? [])])
   for (let i = 0; i < (title?.before ?? 0); i++) skip.add(i)
+  // A signature without a date: the agency's name alone on the last line.
+  const lastLine = blocks.findLastIndex((b) => b.type === 'line' && b.text !== '' && !PAGE_NUMBER.test(b.text))
+  const lastBlock = blocks[lastLine]
+  if (!signOff && agency && lastBlock?.type === 'line' && lastBlock.text.trim() === agency) skip.add(lastLine)
   // A table read from under another heading is not that section's text.
   for (const [start, end] of moved) for (let i = start; i < end; i++) if (!isProse(blocks[i]!)) skip.add(i)
   const keep = (from: number, to: number) => blocks.slice(from, to).filter((_, i) => !skip.has(from + i))
   const firstStart = Math.min(firstHeading, ...regions.map((r) => r.start))
-  const body: BodySection[] = [{ paragraphs: lineTexts(keep(0, firstStart), doc.kind === 'text') }]
+  // HTML and Word paragraphs are paragraphs already.
+  const width = doc.kind === 'text' ? wrapWidth(blocks) : 0
+  const body: BodySection[] = [{ paragraphs: lineTexts(keep(0, firstStart), width) }]
   for (const region of regions) {
     const isTable = format.tables.some((t) => t.section === region.def.number)
     const content = keep(region.start, region.end)
-    const paragraphs = lineTexts(isTable ? content.filter(isProse) : content, doc.kind === 'text')
+    const paragraphs = lineTexts(isTable ? content.filter(isProse) : content, width)
     const rest = region.heading?.rest
     if (rest && !(isTable && !isProse(lineBlock(rest, 0)))) paragraphs.unshift(rest)
     body.push({ def: region.def, heading: region.heading?.text ?? `${region.def.numeral}、${region.def.title}`, paragraphs })

@@ -5,7 +5,7 @@
  * with a reason.
  */
 import type { BlockDef, FormatDefinition, RowDef, TableDef } from '../formats/types.js'
-import { columnFor, findColumnLabels, headerLeavesIn, leaves, matchRow, rowMatchers, uniqueHeaderLabels } from './labels.js'
+import { columnFor, findColumnLabels, headerLeavesIn, leaves, matchRow, matchWrappedRow, rowMatchers, uniqueHeaderLabels } from './labels.js'
 import { resolveRow, type CellResult, type RowCheck, type ValueToken } from './resolve.js'
 import { coreOf, normLabel, numberingOf } from './normalize.js'
 import type { Token } from './tokens.js'
@@ -76,7 +76,12 @@ function scan(tokens: Token[], table: TableDef): { hits: Hit[]; strays: string[]
       }
     }
     const hasNumber = run.some((t) => t.kind === 'number')
-    const match = matchRow(pending, matchers)
+    let match = matchRow(pending, matchers)
+    if (!match && hasNumber) {
+      let after = ''
+      for (let j = i; j < tokens.length && tokens[j]!.kind === 'text'; j++) after += (tokens[j] as { text: string }).text
+      match = matchWrappedRow(pending, after, matchers)
+    }
     if (match) {
       hits.push({ block: match.block, row: match.row, header: pending, values: run, at: run[0]?.at ?? token.at })
       pending = carry

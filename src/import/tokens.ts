@@ -47,7 +47,7 @@ function pushCell(out: Token[], cell: string, at: number): void {
 }
 
 /** Page footers of PDF/Word dumps: `— 3 —`, `-3-`, `第 3 页`, `第3页 共5页`. */
-const PAGE_NUMBER = /^(?:[-—–]+\s*\d{1,3}\s*[-—–]+|(?:第\s*\d{1,3}\s*页\s*)?(?:共\s*\d{1,3}\s*页)?)$/
+export const PAGE_NUMBER = /^(?:[-—–]+\s*\d{1,3}\s*[-—–]+|(?:第\s*\d{1,3}\s*页\s*)?(?:共\s*\d{1,3}\s*页)?)$/
 
 export function tokenize(blocks: Block[]): Token[] {
   const out: Token[] = []
