@@ -311,6 +311,27 @@ describe('import: text taken from a PDF', () => {
   }
 })
 
+describe('import: PDF', () => {
+  it('reads a PDF (rendered by nianbao from content/jiyuan-wsjkw/2019.md) back to the same cells and sections', async () => {
+    const result = await imported(join(fixtures, 'pdf/jiyuan-2019.pdf'))
+    const got = reportOf(result.text)
+    const want = reportOf(readFileSync(join(root, 'content/jiyuan-wsjkw/2019.md'), 'utf8'), 'jiyuan.md')
+    assert.equal(got.format.id, 'gb-2019')
+    assertSameCells(got, want)
+    assert.deepEqual(flagged(result), [])
+    assert.deepEqual(sectionNumbers(got), sectionNumbers(want))
+    assert.equal(got.meta.agency, want.meta.agency)
+    assert.equal(got.meta.year, 2019)
+  })
+
+  it('reports a damaged PDF as unreadable', async () => {
+    const bytes = readFileSync(join(fixtures, 'pdf/jiyuan-2019.pdf'))
+    const result = await importBytes(bytes.subarray(0, 2000), 'broken.pdf')
+    assert.ok('error' in result)
+    assert.match(result.error, /PDF/)
+  })
+})
+
 describe('import: robustness', () => {
   const ruzhou = () => reportOf(readFileSync(join(root, 'content/ruzhou-wsjkw/2024.md'), 'utf8'), 'ruzhou.md')
 

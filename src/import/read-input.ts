@@ -1,12 +1,13 @@
 /**
  * Pick the reader for an input by its extension, or by its first bytes
- * (a .docx is a zip; an HTML page starts with a tag).
+ * (a .docx is a zip, a PDF starts with %PDF, an HTML page with a tag).
  */
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import type { SourceDocument } from './blocks.js'
 import { readDocx } from './read-docx.js'
 import { readHtml } from './read-html.js'
+import { readPdf } from './read-pdf.js'
 import { decodeText, readText } from './read-text.js'
 
 export type ReadResult = { doc: SourceDocument; encoding?: string } | { error: string }
@@ -19,8 +20,14 @@ export async function readInputBytes(bytes: Uint8Array, name: string): Promise<R
     const doc = await readDocx(bytes)
     return 'error' in doc ? doc : { doc }
   }
-  if (ext === '.doc' || ext === '.pdf' || ext === '.wps') {
-    return { error: `不支持 ${ext} 文件；请先另存为 .docx、网页（.html）或纯文本（.txt）` }
+  const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46
+  if (ext === '.pdf' || isPdf) {
+    if (!isPdf) return { error: '不是有效的 PDF 文件' }
+    const doc = await readPdf(bytes)
+    return 'error' in doc ? doc : { doc }
+  }
+  if (ext === '.doc' || ext === '.wps') {
+    return { error: `不支持 ${ext} 文件；请先另存为 .docx、PDF、网页（.html）或纯文本（.txt）` }
   }
   const decoded = decodeText(bytes)
   if ('error' in decoded) return decoded
