@@ -19,7 +19,7 @@ export interface ImportArgs {
 
 export const importCommand: CommandModule<object, ImportArgs> = {
   command: 'import <files..>',
-  describe: '导入已发布的年度报告（纯文本、网页 .html、Word .docx），生成 content/<机关>/<年度>.md',
+  describe: '导入已发布的年度报告（纯文本、网页 .html、Word .docx、有文字层的 PDF），生成 content/<机关>/<年度>.md',
   builder: (y) =>
     y
       .positional('files', { type: 'string', array: true, describe: '要导入的文件' })
