@@ -5,94 +5,16 @@
  * with a reason.
  */
 import type { BlockDef, FormatDefinition, RowDef, TableDef } from '../formats/types.js'
-import { columnFor, findColumnLabels, headerLeavesIn, leaves, matchRow, matchWrappedRow, rowMatchers, uniqueHeaderLabels } from './labels.js'
-import { resolveRow, type CellResult, type RowCheck, type ValueToken } from './resolve.js'
-import { coreOf, normLabel, numberingOf } from './normalize.js'
+import { readInline } from './inline.js'
+import { columnFor, findColumnLabels, headerLeavesIn, leaves } from './labels.js'
+import { normLabel } from './normalize.js'
+import { resolveRow, type CellResult } from './resolve.js'
+import { missingRow, type RowResult, type TableResult } from './results.js'
+import { describe, scan, type Hit } from './scan.js'
+import { sumCheck } from './sum-check.js'
 import type { Token } from './tokens.js'
 
-export interface RowResult {
-  block: BlockDef
-  row: RowDef
-  /** Column key → cell, in the block's column order. */
-  cells: Map<string, CellResult>
-  found: boolean
-  /** Where the row was found (line or block number). */
-  at?: number
-  /** Where its last value was. */
-  end?: number
-}
-
-export interface TableResult {
-  def: TableDef
-  found: boolean
-  rows: RowResult[]
-  /** Numbers in the table that belong to no known row, described for the reader. */
-  strays: string[]
-  /** How well the format fits what was read (higher is better). */
-  score: number
-}
-
-interface Hit {
-  block: BlockDef
-  row: RowDef
-  header: string
-  values: ValueToken[]
-  at: number
-}
-
-function describe(values: ValueToken[]): string {
-  return values.map((v) => (v.kind === 'number' ? v.raw.trim() : v.raw.trim() || '空')).join(' ')
-}
-
-/** Walk the tokens: text accumulates until numbers follow; the text must end with a row label. */
-function scan(tokens: Token[], table: TableDef): { hits: Hit[]; strays: string[] } {
-  const matchers = rowMatchers(table)
-  const hits: Hit[] = []
-  const strays: string[] = []
-  let pending = ''
-  let i = 0
-  while (i < tokens.length) {
-    const token = tokens[i]!
-    if (token.kind === 'text') {
-      pending += token.text
-      i++
-      continue
-    }
-    const run: ValueToken[] = []
-    while (i < tokens.length && tokens[i]!.kind !== 'text') run.push(tokens[i++] as ValueToken)
-    // `… 0 0 1 属于国家秘密`: a number that is the numbering of the next row's label is not a value.
-    let carry = ''
-    const last = run.at(-1)
-    if (last?.kind === 'number' && /^\d{1,2}$/.test(last.raw.trim())) {
-      let next = ''
-      for (let j = i; j < tokens.length && tokens[j]!.kind === 'text'; j++) next += (tokens[j] as { text: string }).text
-      const numbering = last.raw.trim()
-      const numbered = matchRow(`${numbering}.${next}`, matchers)
-      const bare = normLabel(next)
-      const exactCore = numbered && [numbered.row.label, ...(numbered.row.aliases ?? [])].some((l) => coreOf(l) === bare)
-      if (bare && numbered && exactCore && numberingOf(numbered.row.label) === numbering) {
-        run.pop()
-        carry = `${numbering}.`
-      }
-    }
-    const hasNumber = run.some((t) => t.kind === 'number')
-    let match = matchRow(pending, matchers)
-    if (!match && hasNumber) {
-      let after = ''
-      for (let j = i; j < tokens.length && tokens[j]!.kind === 'text'; j++) after += (tokens[j] as { text: string }).text
-      match = matchWrappedRow(pending, after, matchers)
-    }
-    if (match) {
-      hits.push({ block: match.block, row: match.row, header: pending, values: run, at: run[0]?.at ?? token.at })
-      pending = carry
-    } else if (hasNumber) {
-      const label = pending.trim().slice(-40)
-      strays.push(`${label ? `「${label}」后` : ''}的数字 ${describe(run)}`)
-      pending = carry
-    } else if (carry) pending += carry
-  }
-  return { hits, strays }
-}
+export type { RowResult, TableResult } from './results.js'
 
 /**
  * List blocks whose rows all lack one number, the 总计 column: `omit` when the header has no 总计
@@ -140,32 +62,6 @@ function afterLastHeading(text: string, table: TableDef): string {
     if (at >= 0) from = Math.max(from, at + normLabel(block.heading).length)
   }
   return norm.slice(from)
-}
-
-function sumCheck(format: FormatDefinition, table: TableDef, block: BlockDef, order: string[]): RowCheck | undefined {
-  const rules = format.rules.filter((r) => r.kind === 'column-sum' && r.table === table.key && r.block === block.id)
-  if (rules.length === 0) return undefined
-  return (values) => {
-    let result: boolean | undefined = true
-    for (const rule of rules) {
-      if (rule.kind !== 'column-sum') continue
-      const at = (key: string) => values[order.indexOf(key)]
-      const target = at(rule.target)
-      const terms = rule.terms.map(at)
-      if (target === undefined) continue
-      if (target === null || terms.some((t) => t === null || t === undefined)) {
-        if (result === true) result = undefined
-        continue
-      }
-      const sum = (terms as number[]).reduce((a, b) => a + b, 0)
-      if (Math.abs(sum - target) > 1e-9) return false
-    }
-    return result
-  }
-}
-
-function missingRow(block: BlockDef, row: RowDef, reason: string): RowResult {
-  return { block, row, found: false, cells: new Map(block.columns.map((c) => [c.key, { value: null, reason }])) }
 }
 
 /** Rows of the row-layout blocks. */
@@ -239,103 +135,6 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
     rows.set(row, { block, row, cells: result, found: true, at: hit.at, end: hit.values.at(-1)?.at ?? hit.at })
   }
   return { rows, strays, score }
-}
-
-/** An inline block (table 4): all numbers of the region, in header-tree order. */
-function readInline(format: FormatDefinition, table: TableDef, block: BlockDef, tokens: Token[]): RowResult[] {
-  const slots = leaves(block.header)
-  // The data row: the runs of cells that hold numbers (header cells left blank around them are layout).
-  const runs: ValueToken[][] = [[]]
-  for (const token of tokens) {
-    if (token.kind === 'text') runs.push([])
-    else runs.at(-1)!.push(token)
-  }
-  const values = runs.filter((run) => run.some((t) => t.kind === 'number')).flat()
-  const order = slots.map((s) => `${s.row}.${s.column}`)
-  const rules = format.rules.filter((r) => r.kind === 'column-sum' && r.table === table.key && r.block === block.id)
-  const check: RowCheck = (reading) => {
-    let result: boolean | undefined = true
-    for (const rule of rules) {
-      if (rule.kind !== 'column-sum') continue
-      for (const row of block.rows) {
-        const at = (key: string) => reading[order.indexOf(`${row.path[0]}.${key}`)]
-        const target = at(rule.target)
-        const terms = rule.terms.map(at)
-        if (target === null || target === undefined || terms.some((t) => t === null || t === undefined)) {
-          if (result === true) result = undefined
-          continue
-        }
-        if (Math.abs((terms as number[]).reduce((a, b) => a + b, 0) - target) > 1e-9) return false
-      }
-    }
-    return result
-  }
-  const labelled = labelledRuns(format, table, block, tokens)
-  if (labelled) return labelled
-  // The groups (行政复议 | 未经复议直接起诉 | 复议后起诉) must be named in the format's order.
-  const firstValue = tokens.findIndex((t) => t.kind === 'number')
-  const header = tokens.slice(0, Math.max(0, firstValue)).map((t) => (t.kind === 'text' ? t.text : '')).join('')
-  const { official, found } = uniqueHeaderLabels(block, header)
-  const positions = found.map((l) => official.indexOf(l))
-  const swapped = positions.some((p, i) => i > 0 && p < positions[i - 1]!)
-  const read = resolveRow(values, slots.length, check)
-  const cells = swapped
-    ? read.map((c) => ({ ...c, reason: [c.reason, `原表表头的顺序（${found.join('、')}）与官方格式不同，各组数字可能错位`].filter(Boolean).join('；') }))
-    : read
-  return block.rows.map((row) => {
-    const map = new Map<string, CellResult>()
-    for (const column of block.columns) {
-      const index = order.indexOf(`${row.path[0]}.${column.key}`)
-      map.set(column.key, cells[index] ?? { value: null, reason: '原表缺少此格' })
-    }
-    return {
-      block,
-      row,
-      cells: map,
-      found: values.length > 0,
-      ...(values[0] ? { at: values[0].at, end: values.at(-1)!.at } : {}),
-    }
-  })
-}
-
-/**
- * Table 4 written as one line per row (`行政复议 0 0 0 0 0`, `复议后起诉 …`):
- * each run of numbers goes to the row its label names, whatever their order.
- */
-function labelledRuns(format: FormatDefinition, table: TableDef, block: BlockDef, tokens: Token[]): RowResult[] | undefined {
-  const matchers = block.rows.map((row) => ({ row, label: normLabel(row.label) }))
-  const byRow = new Map<RowDef, ValueToken[]>()
-  let text = ''
-  let i = 0
-  while (i < tokens.length) {
-    const token = tokens[i]!
-    if (token.kind === 'text') {
-      text += token.text
-      i++
-      continue
-    }
-    const run: ValueToken[] = []
-    while (i < tokens.length && tokens[i]!.kind !== 'text') run.push(tokens[i++] as ValueToken)
-    if (!run.some((t) => t.kind === 'number')) continue
-    const norm = normLabel(text)
-    const match = matchers.find((m) => norm.endsWith(m.label))
-    if (!match || byRow.has(match.row)) return undefined
-    byRow.set(match.row, run)
-    text = ''
-  }
-  if (byRow.size !== block.rows.length) return undefined
-  const check = sumCheck(format, table, block, block.columns.map((c) => c.key))
-  return block.rows.map((row) => {
-    const values = byRow.get(row)!
-    const cells = resolveRow(values, block.columns.length, check)
-    return {
-      block,
-      row,
-      cells: new Map(block.columns.map((c, k) => [c.key, cells[k]!])),
-      found: true,
-      ...(values[0] ? { at: values[0].at, end: values.at(-1)!.at } : {}),
-    }
-  })
 }
 
 /** Read one table of `format` from its region's tokens (`undefined`: the table was not found). */

@@ -1,0 +1,108 @@
+/**
+ * Table 4: one line of fifteen numbers under a merged header (行政复议 |
+ * 未经复议直接起诉 | 复议后起诉), or one line per group with its label.
+ */
+import type { BlockDef, FormatDefinition, RowDef, TableDef } from '../formats/types.js'
+import { leaves, uniqueHeaderLabels } from './labels.js'
+import { normLabel } from './normalize.js'
+import { resolveRow, type CellResult, type RowCheck, type ValueToken } from './resolve.js'
+import type { RowResult } from './results.js'
+import { sumCheck } from './sum-check.js'
+import type { Token } from './tokens.js'
+
+/** An inline block (table 4): all numbers of the region, in header-tree order. */
+export function readInline(format: FormatDefinition, table: TableDef, block: BlockDef, tokens: Token[]): RowResult[] {
+  const slots = leaves(block.header)
+  // The data row: the runs of cells that hold numbers (header cells left blank around them are layout).
+  const runs: ValueToken[][] = [[]]
+  for (const token of tokens) {
+    if (token.kind === 'text') runs.push([])
+    else runs.at(-1)!.push(token)
+  }
+  const values = runs.filter((run) => run.some((t) => t.kind === 'number')).flat()
+  const order = slots.map((s) => `${s.row}.${s.column}`)
+  const rules = format.rules.filter((r) => r.kind === 'column-sum' && r.table === table.key && r.block === block.id)
+  const check: RowCheck = (reading) => {
+    let result: boolean | undefined = true
+    for (const rule of rules) {
+      if (rule.kind !== 'column-sum') continue
+      for (const row of block.rows) {
+        const at = (key: string) => reading[order.indexOf(`${row.path[0]}.${key}`)]
+        const target = at(rule.target)
+        const terms = rule.terms.map(at)
+        if (target === null || target === undefined || terms.some((t) => t === null || t === undefined)) {
+          if (result === true) result = undefined
+          continue
+        }
+        if (Math.abs((terms as number[]).reduce((a, b) => a + b, 0) - target) > 1e-9) return false
+      }
+    }
+    return result
+  }
+  const labelled = labelledRuns(format, table, block, tokens)
+  if (labelled) return labelled
+  // The groups (行政复议 | 未经复议直接起诉 | 复议后起诉) must be named in the format's order.
+  const firstValue = tokens.findIndex((t) => t.kind === 'number')
+  const header = tokens.slice(0, Math.max(0, firstValue)).map((t) => (t.kind === 'text' ? t.text : '')).join('')
+  const { official, found } = uniqueHeaderLabels(block, header)
+  const positions = found.map((l) => official.indexOf(l))
+  const swapped = positions.some((p, i) => i > 0 && p < positions[i - 1]!)
+  const read = resolveRow(values, slots.length, check)
+  const cells = swapped
+    ? read.map((c) => ({ ...c, reason: [c.reason, `原表表头的顺序（${found.join('、')}）与官方格式不同，各组数字可能错位`].filter(Boolean).join('；') }))
+    : read
+  return block.rows.map((row) => {
+    const map = new Map<string, CellResult>()
+    for (const column of block.columns) {
+      const index = order.indexOf(`${row.path[0]}.${column.key}`)
+      map.set(column.key, cells[index] ?? { value: null, reason: '原表缺少此格' })
+    }
+    return {
+      block,
+      row,
+      cells: map,
+      found: values.length > 0,
+      ...(values[0] ? { at: values[0].at, end: values.at(-1)!.at } : {}),
+    }
+  })
+}
+
+/**
+ * Table 4 written as one line per row (`行政复议 0 0 0 0 0`, `复议后起诉 …`):
+ * each run of numbers goes to the row its label names, whatever their order.
+ */
+function labelledRuns(format: FormatDefinition, table: TableDef, block: BlockDef, tokens: Token[]): RowResult[] | undefined {
+  const matchers = block.rows.map((row) => ({ row, label: normLabel(row.label) }))
+  const byRow = new Map<RowDef, ValueToken[]>()
+  let text = ''
+  let i = 0
+  while (i < tokens.length) {
+    const token = tokens[i]!
+    if (token.kind === 'text') {
+      text += token.text
+      i++
+      continue
+    }
+    const run: ValueToken[] = []
+    while (i < tokens.length && tokens[i]!.kind !== 'text') run.push(tokens[i++] as ValueToken)
+    if (!run.some((t) => t.kind === 'number')) continue
+    const norm = normLabel(text)
+    const match = matchers.find((m) => norm.endsWith(m.label))
+    if (!match || byRow.has(match.row)) return undefined
+    byRow.set(match.row, run)
+    text = ''
+  }
+  if (byRow.size !== block.rows.length) return undefined
+  const check = sumCheck(format, table, block, block.columns.map((c) => c.key))
+  return block.rows.map((row) => {
+    const values = byRow.get(row)!
+    const cells = resolveRow(values, block.columns.length, check)
+    return {
+      block,
+      row,
+      cells: new Map(block.columns.map((c, k) => [c.key, cells[k]!])),
+      found: true,
+      ...(values[0] ? { at: values[0].at, end: values.at(-1)!.at } : {}),
+    }
+  })
+}

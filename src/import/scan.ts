@@ -1,0 +1,71 @@
+/**
+ * Walk a table's tokens: text accumulates until numbers follow, and the text
+ * must end with a row label (or wrap around the numbers) for them to be
+ * that row's values. Numbers after no label are strays, reported.
+ */
+import type { BlockDef, RowDef, TableDef } from '../formats/types.js'
+import { matchRow, matchWrappedRow, rowMatchers } from './labels.js'
+import { coreOf, normLabel, numberingOf } from './normalize.js'
+import type { ValueToken } from './resolve.js'
+import type { Token } from './tokens.js'
+
+export interface Hit {
+  block: BlockDef
+  row: RowDef
+  header: string
+  values: ValueToken[]
+  at: number
+}
+
+export function describe(values: ValueToken[]): string {
+  return values.map((v) => (v.kind === 'number' ? v.raw.trim() : v.raw.trim() || '空')).join(' ')
+}
+
+export function scan(tokens: Token[], table: TableDef): { hits: Hit[]; strays: string[] } {
+  const matchers = rowMatchers(table)
+  const hits: Hit[] = []
+  const strays: string[] = []
+  let pending = ''
+  let i = 0
+  while (i < tokens.length) {
+    const token = tokens[i]!
+    if (token.kind === 'text') {
+      pending += token.text
+      i++
+      continue
+    }
+    const run: ValueToken[] = []
+    while (i < tokens.length && tokens[i]!.kind !== 'text') run.push(tokens[i++] as ValueToken)
+    // `… 0 0 1 属于国家秘密`: a number that is the numbering of the next row's label is not a value.
+    let carry = ''
+    const last = run.at(-1)
+    if (last?.kind === 'number' && /^\d{1,2}$/.test(last.raw.trim())) {
+      let next = ''
+      for (let j = i; j < tokens.length && tokens[j]!.kind === 'text'; j++) next += (tokens[j] as { text: string }).text
+      const numbering = last.raw.trim()
+      const numbered = matchRow(`${numbering}.${next}`, matchers)
+      const bare = normLabel(next)
+      const exactCore = numbered && [numbered.row.label, ...(numbered.row.aliases ?? [])].some((l) => coreOf(l) === bare)
+      if (bare && numbered && exactCore && numberingOf(numbered.row.label) === numbering) {
+        run.pop()
+        carry = `${numbering}.`
+      }
+    }
+    const hasNumber = run.some((t) => t.kind === 'number')
+    let match = matchRow(pending, matchers)
+    if (!match && hasNumber) {
+      let after = ''
+      for (let j = i; j < tokens.length && tokens[j]!.kind === 'text'; j++) after += (tokens[j] as { text: string }).text
+      match = matchWrappedRow(pending, after, matchers)
+    }
+    if (match) {
+      hits.push({ block: match.block, row: match.row, header: pending, values: run, at: run[0]?.at ?? token.at })
+      pending = carry
+    } else if (hasNumber) {
+      const label = pending.trim().slice(-40)
+      strays.push(`${label ? `「${label}」后` : ''}的数字 ${describe(run)}`)
+      pending = carry
+    } else if (carry) pending += carry
+  }
+  return { hits, strays }
+}
