@@ -218,7 +218,9 @@ export function hastToPdf(tree: Root, options: HastToPdfOptions): HastToPdfResul
             leadHeight: lead.length * HEADING_HEIGHT,
           })
           if (result.oversized > 0) options.oversized?.(caption || parsed.id, result.oversized)
-          result.nodes.at(-1)!.margin = [0, 0, 0, 8]
+          const last = result.nodes.at(-1)!
+          const top = Array.isArray(last.margin) ? (last.margin[1] as number) : 0
+          last.margin = [0, top, 0, 8]
           out.push(...result.nodes)
           break
         }

@@ -37,8 +37,15 @@ export const bodyLineHeight = contentHeight / linesPerPage / (fontLineEm * bodyS
 
 /** Table text size (五号). */
 export const tableSize = 10.5
-export const tableLineHeight = 1.05
-export const tablePadding = { x: 3, y: 2 }
+/**
+ * pdfmake's lineHeight multiplies the font's own line (1.437 em in Noto),
+ * and text hangs from the top of that box: 0.87 gives 1.25 em lines, which
+ * still hold the ink of CJK glyphs and full-width brackets (0.30–1.24 em
+ * below the top). The ink starts 0.3 em down, so the cell pads less above
+ * than below to look centred. Tight enough for the 25-row 表三 to fit a page.
+ */
+export const tableLineHeight = 0.87
+export const tablePadding = { x: 2, top: 0.5, bottom: 3 }
 export const tableLineWidth = 0.6
 
 /** Two characters of first-line indent. */

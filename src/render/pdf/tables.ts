@@ -11,6 +11,7 @@
  */
 import type { Element, ElementContent } from 'hast'
 import { collectRuns, normalizeRuns, runsText, type Run, type Unsupported } from './inline.js'
+import { CLOSING, OPENING } from './kinsoku.js'
 import { contentHeight, contentWidth, tableLineHeight, tableLineWidth, tablePadding, tableSize } from './styles.js'
 
 /** A loosely typed pdfmake node; the document definition is assembled from these. */
@@ -115,46 +116,78 @@ function textEm(text: string): number {
 
 const pad = 2 * tablePadding.x
 
-/** Column widths: numbers need little, row labels take what is left (see README §PDF). */
+/** Height of one table text line in pt (Noto: 1.437 em). */
+const lineHeight = 1.437 * tableSize * tableLineHeight
+
+/**
+ * Column widths: numbers need little, row labels take what is left (see
+ * README §PDF). A column that holds only row-spanning group labels
+ * (「三、本年度办理结果」, 「（三）不予公开」) is made just wide enough for its
+ * label to wrap within the rows it spans, down to one character a line.
+ */
 export function columnWidths(table: ParsedTable): number[] {
   const n = table.columns
   const available = contentWidth - n * pad - (n + 1) * tableLineWidth
   const numeric = new Array<boolean>(n).fill(false)
   const desired = new Array<number>(n).fill(0)
-  for (const row of table.rows.slice(table.headerRows))
-    for (const cell of row) if (cell.numeric && cell.colSpan === 1) numeric[cell.col] = true
+  const hasLines = new Array<boolean>(n).fill(false)
+  const groupMin = new Array<number>(n).fill(0)
+  const body = table.rows.slice(table.headerRows)
+  for (const row of body) for (const cell of row) if (cell.numeric && cell.colSpan === 1) numeric[cell.col] = true
   const minNumeric = 2 * tableSize
   const minLabel = 3 * tableSize
-  for (const row of table.rows.slice(table.headerRows))
+  const oneLineRow = tablePadding.top + tablePadding.bottom + tableLineWidth + lineHeight
+  const groupDesired = new Array<number>(n).fill(0)
+  for (const row of body)
     for (const cell of row) {
       if (cell.colSpan !== 1) continue
-      const em = Math.max(...runsText(cell.runs).split('\n').map(textEm))
+      const text = runsText(cell.runs)
+      const em = Math.max(...text.split('\n').map(textEm))
       if (numeric[cell.col]) desired[cell.col] = Math.max(desired[cell.col]!, (em + 0.6) * tableSize)
-      // A label spanning rows may wrap to a narrow column.
-      else if (cell.rowSpan === 1) desired[cell.col] = Math.max(desired[cell.col]!, em * tableSize)
+      else if (cell.rowSpan === 1) {
+        desired[cell.col] = Math.max(desired[cell.col]!, em * tableSize)
+        hasLines[cell.col] = true
+      } else {
+        const lines = Math.max(1, Math.floor((cell.rowSpan * oneLineRow - tablePadding.top - tablePadding.bottom) / lineHeight))
+        let perLine = Math.ceil(em / lines)
+        // Punctuation needs a character beside it (「三、」), and a line with
+        // no spare place leaves the line-breaking rules no room.
+        if (perLine < 2 && [...text].some((ch) => CLOSING.includes(ch) || OPENING.includes(ch))) perLine = 2
+        else if (lines > 1 && perLine * lines - em < 1) perLine++
+        groupMin[cell.col] = Math.max(groupMin[cell.col]!, perLine * tableSize + 0.5)
+        groupDesired[cell.col] = Math.max(groupDesired[cell.col]!, em * tableSize)
+      }
     }
-  const mins = numeric.map((isNum) => (isNum ? minNumeric : minLabel))
+  const group = desired.map((_, i) => !numeric[i] && !hasLines[i] && groupMin[i]! > 0)
+  for (let i = 0; i < n; i++) if (group[i]) desired[i] = Math.max(groupMin[i]!, groupDesired[i]!)
+  const mins = numeric.map((isNum, i) => (isNum ? minNumeric : group[i] ? groupMin[i]! : minLabel))
   for (let i = 0; i < n; i++) desired[i] = Math.max(desired[i]!, mins[i]!)
   const total = desired.reduce((a, b) => a + b, 0)
   if (total <= available) {
     const scale = available / total
     return desired.map((w) => w * scale)
   }
-  // Too wide: numeric columns keep their need, labels shrink towards their minimum.
-  const numericTotal = desired.reduce((a, w, i) => a + (numeric[i] ? w : 0), 0)
-  const labelMin = mins.reduce((a, w, i) => a + (numeric[i] ? 0 : w), 0)
-  const labelExtra = desired.reduce((a, w, i) => a + (numeric[i] ? 0 : w - mins[i]!), 0)
-  const room = available - numericTotal - labelMin
-  if (room >= 0 && labelExtra > 0) {
+  // Too wide: numeric columns keep their need, group labels wrap to their
+  // narrowest, and row labels share what is left.
+  const fixed = desired.reduce((a, w, i) => a + (numeric[i] ? w : group[i] ? mins[i]! : 0), 0)
+  const isLabel = (i: number) => !numeric[i] && !group[i]
+  const labelMin = mins.reduce((a, w, i) => a + (isLabel(i) ? w : 0), 0)
+  const labelExtra = desired.reduce((a, w, i) => a + (isLabel(i) ? w - mins[i]! : 0), 0)
+  const room = available - fixed - labelMin
+  if (room >= 0 && room < labelExtra) {
     const f = room / labelExtra
-    return desired.map((w, i) => (numeric[i] ? w : mins[i]! + (w - mins[i]!) * f))
+    return desired.map((w, i) => (isLabel(i) ? mins[i]! + (w - mins[i]!) * f : group[i] ? mins[i]! : w))
+  }
+  if (room >= labelExtra) {
+    // Row labels get a line each; the group labels share the rest.
+    const spare = room - labelExtra
+    const groupExtra = desired.reduce((a, w, i) => a + (group[i] ? w - mins[i]! : 0), 0)
+    const f = groupExtra > 0 ? Math.min(1, spare / groupExtra) : 0
+    return desired.map((w, i) => (group[i] ? mins[i]! + (w - mins[i]!) * f : w))
   }
   const scale = available / desired.reduce((a, w, i) => a + (numeric[i] ? w : mins[i]!), 0)
   return desired.map((w, i) => (numeric[i] ? w : mins[i]!) * scale)
 }
-
-/** Height of one table text line in pt (Noto: 1.437 em). */
-const lineHeight = 1.437 * tableSize * tableLineHeight
 
 function cellWidth(widths: number[], cell: GridCell): number {
   let w = 0
@@ -162,15 +195,68 @@ function cellWidth(widths: number[], cell: GridCell): number {
   return w + (cell.colSpan - 1) * (pad + tableLineWidth)
 }
 
+/**
+ * Lines a text takes at `width` em, filled greedily as pdfmake does: a CJK
+ * character may end a line, a run of Latin letters and digits
+ * (「0371-12345678」, a URL) may not, closing punctuation stays with what
+ * precedes it and opening punctuation with what follows. A run wider than
+ * the line is cut where it must be.
+ */
+export function countLines(text: string, width: number): number {
+  const tokens: number[] = []
+  let pending = 0
+  let word = 0
+  const flushWord = () => {
+    if (word > 0) tokens.push(pending + word)
+    else if (pending > 0) tokens.push(pending)
+    word = 0
+    pending = 0
+  }
+  for (const ch of text) {
+    const cjk = ch.codePointAt(0)! >= 0x2e80
+    const em = cjk ? 1 : 0.6
+    if (CLOSING.includes(ch)) {
+      if (word > 0) word += em
+      else if (tokens.length > 0) tokens[tokens.length - 1]! += em
+      else pending += em
+    } else if (OPENING.includes(ch)) {
+      flushWord()
+      pending += em
+    } else if (ch === ' ') {
+      flushWord()
+      tokens.push(0.3)
+    } else if (cjk) {
+      flushWord()
+      tokens.push(em)
+    } else word += em
+  }
+  flushWord()
+  const w = Math.max(1, width)
+  let lines = 1
+  let used = 0
+  for (const t of tokens) {
+    if (used + t <= w + 1e-6) {
+      used += t
+      continue
+    }
+    if (used > 0) lines++
+    used = t
+    while (used > w + 1e-6) {
+      lines++
+      used -= w
+    }
+  }
+  return lines
+}
+
 /** Estimated height of each row in pt, on the generous side. */
 export function estimateRowHeights(table: ParsedTable, widths: number[]): number[] {
-  const heights = table.rows.map(() => 2 * tablePadding.y + tableLineWidth + lineHeight)
+  const heights = table.rows.map(() => tablePadding.top + tablePadding.bottom + tableLineWidth + lineHeight)
   const need = (cell: GridCell): number => {
     const width = cellWidth(widths, cell)
-    const perLine = Math.max(1, Math.floor(width / tableSize))
     let lines = 0
-    for (const part of runsText(cell.runs).split('\n')) lines += Math.max(1, Math.ceil(textEm(part) / perLine))
-    return lines * lineHeight + 2 * tablePadding.y + tableLineWidth
+    for (const part of runsText(cell.runs).split('\n')) lines += countLines(part, width / tableSize)
+    return lines * lineHeight + tablePadding.top + tablePadding.bottom + tableLineWidth
   }
   for (const row of table.rows) for (const cell of row) if (cell.rowSpan === 1) heights[cell.row] = Math.max(heights[cell.row]!, need(cell))
   for (const row of table.rows)
@@ -245,8 +331,8 @@ const gridLayout: PdfNode = {
   vLineColor: () => '#000000',
   paddingLeft: () => tablePadding.x,
   paddingRight: () => tablePadding.x,
-  paddingTop: () => tablePadding.y,
-  paddingBottom: () => tablePadding.y,
+  paddingTop: () => tablePadding.top,
+  paddingBottom: () => tablePadding.bottom,
 }
 
 /** Number of cells crossing the boundary above each row. */
@@ -297,6 +383,22 @@ export function paginate(table: ParsedTable, heights: number[], limit: number, f
   return chunks
 }
 
+/**
+ * A table without header rows to repeat breaks only where a block starts
+ * with its own heading row (表二's 「第二十条第（一）项」 blocks), so each part
+ * reads on its own.
+ */
+export function headedBlocks(table: ParsedTable): [number, number][] {
+  const out: [number, number][] = []
+  for (const [from, to] of rowGroups(table)) {
+    const last = out[out.length - 1]
+    const heading = table.rows[from]!.length > 0 && table.rows[from]!.every((c) => c.header)
+    if (last && !heading) last[1] = to
+    else out.push([from, to])
+  }
+  return out
+}
+
 export interface TableResult {
   nodes: PdfNode[]
   /** Number of page-sized parts (1: the table is kept whole on one page). */
@@ -315,11 +417,21 @@ export function tableToPdf(
   const heights = estimateRowHeights(table, widths)
   const captionNode: PdfNode | undefined =
     options.caption && table.caption && table.caption.length > 0 ? { text: toInlines(table.caption), style: 'caption' } : undefined
-  const limit = contentHeight - 8 - (captionNode ? 30 : 0)
+  // A little slack: `unbreakable` loses what an estimate too low lets overflow.
+  const limit = (contentHeight - 8 - (captionNode ? 30 : 0)) * 0.97
   const lead = options.lead ?? []
   const leadHeight = lead.length > 0 ? (options.leadHeight ?? 0) : 0
-  const chunks =
-    table.rows.length > table.headerRows
+  // A table that fits a page is kept whole, even when that leaves the rest
+  // of the page blank: splitting 表二 there only moves the blank to the next
+  // page, since 表三 after it needs a page of its own. A longer table without
+  // header rows flows block by block, each moving on only when it does not
+  // fit what is left of the page; parts of a table with header rows each
+  // start a page.
+  const total = leadHeight + heights.reduce((a, b) => a + b, 0)
+  const flowing = table.headerRows === 0 && total > limit && headedBlocks(table).length > 1
+  const chunks = flowing
+    ? headedBlocks(table)
+    : table.rows.length > table.headerRows
       ? paginate(table, heights, limit, leadHeight)
       : [[table.headerRows, table.rows.length - 1] as [number, number]]
   const headerHeight = heights.slice(0, table.headerRows).reduce((a, b) => a + b, 0)
@@ -339,7 +451,9 @@ export function tableToPdf(
     const node: PdfNode = { stack: i === 0 ? [...lead, ...(captionNode ? [captionNode] : []), tableNode] : [tableNode] }
     if (fits) node.unbreakable = true
     else if (i === 0 && lead.length > 0) node.stack = [...lead, { stack: (node.stack as PdfNode[]).slice(lead.length) }]
-    if (i > 0) node.pageBreak = 'before'
+    if (i > 0 && !flowing) node.pageBreak = 'before'
+    // One rule between two blocks that meet, not two.
+    if (i > 0 && flowing) node.margin = [0, -tableLineWidth, 0, 0]
     return node
   })
   return { nodes, parts: chunks.length, oversized }
