@@ -53,9 +53,12 @@ test('build is reproducible: the same report twice gives the same bytes', async 
   assert.equal(await readFile(join(root, 'a', 'good', '2024', 'index.html'), 'utf8'), await readFile(join(root, 'b', 'good', '2024', 'index.html'), 'utf8'))
 })
 
-test('--force builds a report with errors but still exits 1', async () => {
+test('--allow-errors builds a report with errors for preview but still exits 1; --force does not', async () => {
   const root = await workspace()
-  const run = nianbao(['build', join(root, 'content', 'broken'), '--out', join(root, 'out'), '--force'])
+  const forced = nianbao(['build', join(root, 'content', 'broken'), '--out', join(root, 'forced'), '--force'])
+  assert.equal(forced.code, 1)
+  await assert.rejects(readFile(join(root, 'forced', 'broken', '2024', 'index.html'), 'utf8'))
+  const run = nianbao(['build', join(root, 'content', 'broken'), '--out', join(root, 'out'), '--allow-errors'])
   assert.equal(run.code, 1)
   assert.match(await readFile(join(root, 'out', 'broken', '2024', 'index.html'), 'utf8'), /<table class="stats-table" id="table-requests">/)
 })

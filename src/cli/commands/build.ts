@@ -17,6 +17,7 @@ export interface BuildArgs {
   out: string
   templates?: string
   force: boolean
+  allowErrors: boolean
   jobs?: number
   lang: Lang
   rule: string[]
@@ -45,7 +46,8 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       .option('to', { type: 'string', describe: `输出格式，逗号分隔：${buildTargets.join(',')}（默认：指定路径时 html，不指定路径时全部）` })
       .option('out', { type: 'string', default: 'out', describe: '输出目录' })
       .option('templates', { type: 'string', describe: '模板覆盖目录：其中的 report.hbs、partials/*.hbs、style.css 替换官方模板的同名文件' })
-      .option('force', { type: 'boolean', default: false, describe: '全部重新生成，忽略增量缓存；指定路径时，有错误的报告也生成（仍以失败退出）' })
+      .option('force', { type: 'boolean', default: false, describe: '全部重新生成，忽略增量缓存' })
+      .option('allow-errors', { type: 'boolean', default: false, describe: '指定路径时，有错误的报告也生成，供预览草稿（仍以失败退出）' })
       .option('jobs', { type: 'number', describe: '并行生成的线程数（默认：CPU 核数）' }) as unknown as Argv<BuildArgs>,
   handler: async (args) => {
     const lang = args.lang
@@ -112,7 +114,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     let built = 0
     let ioFailed = false
     for (const file of files) {
-      if (hasErrors(file) && !args.force) {
+      if (hasErrors(file) && !args.allowErrors) {
         skipped++
         continue
       }
