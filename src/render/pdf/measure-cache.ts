@@ -9,6 +9,7 @@
  * - pdfkit lays out (shapes) each distinct word once per document, in a
  *   cache on its font object; the layout depends only on the font file and
  *   the text, so the cache is shared by every document using that file.
+ * - fontkit's subsetter decodes each glyph outline again for every document.
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -181,7 +182,34 @@ export function installMeasureCache(): void {
       let cache = shared.get(embedded.font)
       if (!cache) shared.set(embedded.font, (cache = embedded.layoutCache))
       embedded.layoutCache = cache
+      memoGlyphDecoding(embedded.font)
     }
     return embedded
+  }
+}
+
+const decodedGlyphs = new WeakMap<object, unknown>()
+const memoizedGlyphClasses = new WeakSet<object>()
+
+/**
+ * fontkit's TrueType subsetter decodes every glyph's outline in every
+ * document (only to find composite glyphs). The glyph objects live on the
+ * shared font, so the decoded outline is kept with them; not for variable
+ * fonts, whose outlines depend on the chosen instance.
+ */
+function memoGlyphDecoding(font: object): void {
+  const f = font as { getGlyph?(id: number): object | null }
+  const glyph = f.getGlyph?.(0)
+  if (!glyph) return
+  const proto = Object.getPrototypeOf(glyph) as { _decode?: (this: object) => unknown; _decodeSimple?: unknown }
+  if (memoizedGlyphClasses.has(proto) || typeof proto._decode !== 'function' || typeof proto._decodeSimple !== 'function') return
+  memoizedGlyphClasses.add(proto)
+  const decode = proto._decode
+  proto._decode = function (this: object & { _font?: { _variationProcessor?: unknown } }) {
+    if (this._font?._variationProcessor) return decode.call(this)
+    if (decodedGlyphs.has(this)) return decodedGlyphs.get(this)
+    const decoded = decode.call(this)
+    decodedGlyphs.set(this, decoded)
+    return decoded
   }
 }
