@@ -10,7 +10,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
-import { parseDocument } from 'yaml'
+import { parse, parseDocument } from 'yaml'
 import { emit } from '../diagnostics/emit.js'
 import type { Lang, Severity } from '../diagnostics/types.js'
 import { createLocator, type FrontMatter, type Locator } from './positions.js'
@@ -42,6 +42,18 @@ export interface ReadOptions {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
 
+function lazyFrontMatter(yaml: string, offset: number): FrontMatter {
+  let doc: FrontMatter['doc'] | undefined
+  return {
+    offset,
+    fenceOffset: 0,
+    get doc() {
+      doc ??= parseDocument(yaml, { uniqueKeys: true, prettyErrors: false })
+      return doc
+    },
+  }
+}
+
 /** Decode bytes as UTF-8 or report why they are not text. */
 function decode(file: VFile, bytes: Uint8Array): string | undefined {
   const sample = bytes.subarray(0, 8192)
@@ -69,20 +81,27 @@ export function parseSource(file: VFile, raw: string): Source {
   const first = tree.children[0]
   let front: FrontMatter | undefined
   let data: unknown
+  let failure: string | undefined
   let bodyOffset = 0
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {
     const fenceEnd = text.indexOf('\n') + 1
-    const doc = parseDocument(first.value, { uniqueKeys: true, prettyErrors: false })
-    front = { doc, offset: fenceEnd, fenceOffset: 0 }
+    front = lazyFrontMatter(first.value, fenceEnd)
     bodyOffset = first.position.end.offset ?? 0
     tree.children.shift()
+    // The plain parser is about twice as fast; the document with positions is
+    // built only when a diagnostic needs a place (or the YAML is broken).
+    try {
+      data = parse(first.value, { uniqueKeys: true, prettyErrors: false, maxAliasCount: 100 })
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error)
+    }
   }
   const locate = createLocator(text, front)
   if (!front) {
     if (text.trim() === '') emit(file, 'front-matter-present', { empty: 1 }, locate.range(0, 0))
     else if (/^---[ \t]*\r?\n/.test(text)) emit(file, 'front-matter-closed', {}, locate.range(0, 3))
     else emit(file, 'front-matter-present', { empty: 0 }, locate.range(0, 0))
-  } else {
+  } else if (failure !== undefined) {
     for (const error of front.doc.errors) {
       const [start, end] = error.pos
       const reason = yamlErrorText(error.code, 'zh')
@@ -90,7 +109,8 @@ export function parseSource(file: VFile, raw: string): Source {
         note: error.message.split('\n')[0] ?? '',
       })
     }
-    if (front.doc.errors.length === 0) data = front.doc.toJS({ maxAliasCount: 100 })
+    // e.g. too many aliases: no syntax error to place, still never a stack trace.
+    if (front.doc.errors.length === 0) emit(file, 'yaml-syntax', { reason: failure, reasonEn: failure }, locate.path([]))
   }
   return { text, ...(front ? { front } : {}), data, body: tree, bodyOffset, locate }
 }
