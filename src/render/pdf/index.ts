@@ -14,7 +14,7 @@ import { findConfigFile, isConfigProblem, readPdfConfig } from './config.js'
 import { FontFileError, fontSet, pdfmake, type FontConfig, type FontSet } from './fonts.js'
 import { hastToPdf } from './from-hast.js'
 import { installKinsoku } from './kinsoku.js'
-import { installMeasureCache } from './measure-cache.js'
+import { installSpeedups } from './speedups.js'
 import { footer, page, styles } from './styles.js'
 
 
@@ -130,7 +130,7 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
       node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().every((n) => n.headlineLevel === 1),
   }
   installKinsoku()
-  installMeasureCache()
+  installSpeedups()
   try {
     const pm = pdfmake()
     pm.setFonts(fonts.dictionary)

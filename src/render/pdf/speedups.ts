@@ -1,6 +1,6 @@
 /**
  * Speed-ups for pdfmake 0.3 measuring Chinese text, installed once per
- * process. Neither changes a byte of the output.
+ * process.
  *
  * - pdfmake breaks Chinese text into one inline per character and resolves
  *   some twenty style properties for each through the style stack. Inlines
@@ -10,6 +10,11 @@
  *   cache on its font object; the layout depends only on the font file and
  *   the text, so the cache is shared by every document using that file.
  * - fontkit's subsetter decodes each glyph outline again for every document.
+ *
+ * One changes the bytes but not the page: pdfmake draws every inline as
+ * its own text object (colour, opacity, font, matrix, glyphs), so a line
+ * of Chinese is some thirty of them; neighbouring plain inlines are drawn
+ * as one, at the same glyph positions (pages rasterise identically).
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -94,8 +99,8 @@ function sameSource(item: Item, base: Record<string, unknown>, baseKeys: number)
 
 let installed = false
 
-/** Patch pdfmake's text measuring and pdfkit's layout cache, once per process. */
-export function installMeasureCache(): void {
+/** Install the speed-ups, once per process. */
+export function installSpeedups(): void {
   if (installed) return
   installed = true
   const base = dirname(req.resolve('pdfmake'))
@@ -171,6 +176,18 @@ export function installMeasureCache(): void {
     return array
   }
 
+  const Renderer = (req(join(base, 'Renderer.js')) as { default: { prototype: Record<string, unknown> } }).default
+  const renderLine = Renderer.prototype.renderLine as (this: unknown, line: { inlines: RenderInline[] }, x: number, y: number) => void
+  Renderer.prototype.renderLine = function (this: unknown, line: { inlines: RenderInline[] }, x: number, y: number) {
+    const inlines = line.inlines
+    line.inlines = mergeInlines(inlines)
+    try {
+      renderLine.call(this, line, x, y)
+    } finally {
+      line.inlines = inlines
+    }
+  }
+
   const PDFDocument = (req(join(base, 'PDFDocument.js')) as { default: { prototype: Record<string, unknown> } }).default
   const provideFont = PDFDocument.prototype.provideFont as (this: unknown, ...args: unknown[]) => { font: object; layoutCache?: object }
   const shared = new WeakMap<object, object>()
@@ -186,6 +203,72 @@ export function installMeasureCache(): void {
     }
     return embedded
   }
+}
+
+interface RenderInline {
+  text: string
+  x: number
+  width: number
+  font: unknown
+  fontSize: number
+  color: unknown
+  opacity: unknown
+  characterSpacing?: number
+  justifyShift?: number
+  [key: string]: unknown
+}
+
+/** Properties that make an inline draw more than its glyphs; such inlines are drawn on their own. */
+const SPECIAL = ['fontFeatures', 'link', 'linkToPage', 'linkToDestination', 'decoration', 'background', 'sup', 'sub', '_pageNodeRef'] as const
+
+function plain(inline: RenderInline): boolean {
+  for (const key of SPECIAL) if (inline[key]) return false
+  return !inline.characterSpacing
+}
+
+/**
+ * Join neighbouring inlines of one line that pdfmake would draw one by one
+ * (a Chinese line is one inline per character) into one text showing. On a
+ * justified line every inline after the first is shifted by the same
+ * amount, which for single characters is exactly a character spacing.
+ */
+export function mergeInlines(inlines: RenderInline[]): RenderInline[] {
+  const out: RenderInline[] = []
+  let run: RenderInline | undefined
+  let runEnd = 0
+  let runSingle = true
+  for (const inline of inlines) {
+    const shift = inline.justifyShift ?? 0
+    const single = inline.text.length === 1
+    if (
+      run &&
+      plain(inline) &&
+      inline.font === run.font &&
+      inline.fontSize === run.fontSize &&
+      inline.color === run.color &&
+      inline.opacity === run.opacity &&
+      (shift === 0 ? !run.characterSpacing : runSingle && shift === (run.characterSpacing ?? shift)) &&
+      Math.abs(inline.x - (runEnd + shift)) < 1e-9
+    ) {
+      run.text += inline.text
+      if (shift !== 0) run.characterSpacing = shift
+      run.width = inline.x + inline.width - run.x
+      runEnd = inline.x + inline.width
+      runSingle = single
+      continue
+    }
+    if (plain(inline)) {
+      run = { ...inline }
+      delete run.justifyShift
+      runEnd = inline.x + inline.width
+      runSingle = single
+      out.push(run)
+    } else {
+      run = undefined
+      out.push(inline)
+    }
+  }
+  return out
 }
 
 const decodedGlyphs = new WeakMap<object, unknown>()
