@@ -189,21 +189,35 @@ export function installSpeedups(): void {
   }
 
   const PDFDocument = (req(join(base, 'PDFDocument.js')) as { default: { prototype: Record<string, unknown> } }).default
-  const provideFont = PDFDocument.prototype.provideFont as (this: unknown, ...args: unknown[]) => { font: object; layoutCache?: object }
-  const shared = new WeakMap<object, object>()
+  type Embedded = { font: object; layoutCache?: Record<string, unknown>; layoutCached(text: string): unknown; layoutRun(text: string): unknown }
+  const provideFont = PDFDocument.prototype.provideFont as (this: unknown, ...args: unknown[]) => Embedded
+  const shared = new WeakMap<object, Map<string, unknown>>()
   const patched = new WeakSet<object>()
   PDFDocument.prototype.provideFont = function (this: unknown, ...args: unknown[]) {
     const embedded = provideFont.apply(this, args)
     if (embedded.layoutCache && !patched.has(embedded)) {
       patched.add(embedded)
       let cache = shared.get(embedded.font)
-      if (!cache) shared.set(embedded.font, (cache = embedded.layoutCache))
-      embedded.layoutCache = cache
+      if (!cache) shared.set(embedded.font, (cache = new Map()))
+      const own = embedded.layoutCached
+      const common = cache
+      // Only short pieces (a character, a short number) are kept for the
+      // process: they recur in every report and their count is bounded;
+      // whole runs of text stay in the document's own cache.
+      embedded.layoutCached = function (this: Embedded, text: string) {
+        if (text.length > SHARED_MAX) return own.call(this, text)
+        let run = common.get(text)
+        if (run === undefined) common.set(text, (run = this.layoutRun(text)))
+        return run
+      }
       memoGlyphDecoding(embedded.font)
     }
     return embedded
   }
 }
+
+/** Longest text whose layout is kept for the whole process. */
+const SHARED_MAX = 3
 
 interface RenderInline {
   text: string
