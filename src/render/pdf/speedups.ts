@@ -204,11 +204,27 @@ export function installSpeedups(): void {
       // Only short pieces (a character, a short number) are kept for the
       // process: they recur in every report and their count is bounded;
       // whole runs of text stay in the document's own cache.
-      embedded.layoutCached = function (this: Embedded, text: string) {
-        if (text.length > SHARED_MAX) return own.call(this, text)
-        let run = common.get(text)
-        if (run === undefined) common.set(text, (run = this.layoutRun(text)))
+      const single = (embeddedFont: Embedded, text: string): Run => {
+        let run = common.get(text) as Run | undefined
+        if (run === undefined) common.set(text, (run = embeddedFont.layoutRun(text) as Run))
         return run
+      }
+      embedded.layoutCached = function (this: Embedded, text: string) {
+        if (text.length <= SHARED_MAX) return single(this, text)
+        if (!HAN_ONLY.test(text)) return own.call(this, text)
+        // Han characters and CJK punctuation are set one em box after
+        // another with no shaping between them, so a run of them is its
+        // characters' layouts put together.
+        const glyphs: unknown[] = []
+        const positions: unknown[] = []
+        let advanceWidth = 0
+        for (const ch of text) {
+          const run = single(this, ch)
+          for (const g of run.glyphs) glyphs.push(g)
+          for (const p of run.positions) positions.push(p)
+          advanceWidth += run.advanceWidth
+        }
+        return { glyphs, positions, advanceWidth }
       }
       memoGlyphDecoding(embedded.font)
     }
@@ -218,6 +234,15 @@ export function installSpeedups(): void {
 
 /** Longest text whose layout is kept for the whole process. */
 const SHARED_MAX = 3
+
+/** Text of Han characters and CJK or full-width punctuation only. */
+const HAN_ONLY = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]+$/
+
+interface Run {
+  glyphs: unknown[]
+  positions: unknown[]
+  advanceWidth: number
+}
 
 interface RenderInline {
   text: string
