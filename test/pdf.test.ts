@@ -136,6 +136,21 @@ test('every seed: no page is empty, metadata set, fonts embedded as subsets', as
   }
 })
 
+test('every seed: no page ends with a heading', async () => {
+  for (const { name, html, pdf } of await seeds) {
+    const headings: string[] = []
+    visit(parse(html), 'element', (node: Element) => {
+      if (['h2', 'h3', 'h4'].includes(node.tagName)) headings.push(toText(node).replace(/\s+/g, ''))
+    })
+    const text = await readPdf(pdf)
+    const body = lines(text.items.filter((i) => !/^—\s*\d+\s*—$/.test(i.text.trim())))
+    for (let page = 1; page < text.pages; page++) {
+      const last = body.filter((l) => l.page === page).at(-1)?.text.replace(/\s+/g, '') ?? ''
+      assert.ok(!(last.length > 1 && headings.some((h) => h.endsWith(last))), `${name}: page ${page} ends with the heading 「${last}」`)
+    }
+  }
+})
+
 test('every seed: the same input gives the same bytes', async () => {
   for (const { name, file, html, pdf } of await seeds) {
     const again = await renderPdf(html, file)

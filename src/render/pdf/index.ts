@@ -126,8 +126,11 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     styles: pdfStyles,
     footer: (currentPage: number) => footer(currentPage),
     // A heading never ends a page: it moves down with what it introduces.
-    pageBreakBefore: (node: { headlineLevel?: number }, nodes: { getFollowingNodesOnPage(): { headlineLevel?: number }[] }) =>
-      node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().every((n) => n.headlineLevel === 1),
+    // The page number is laid out as a node of the page too; it does not count.
+    pageBreakBefore: (
+      node: { headlineLevel?: number },
+      nodes: { getFollowingNodesOnPage(): { headlineLevel?: number; style?: unknown }[] },
+    ) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().every((n) => n.headlineLevel === 1 || n.style === 'pageNumber'),
   }
   installKinsoku()
   installSpeedups()
