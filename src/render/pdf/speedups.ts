@@ -315,23 +315,39 @@ const memoizedGlyphClasses = new WeakSet<object>()
 
 /**
  * fontkit's TrueType subsetter decodes every glyph's outline in every
- * document (only to find composite glyphs). The glyph objects live on the
- * shared font, so the decoded outline is kept with them; not for variable
- * fonts, whose outlines depend on the chosen instance.
+ * document, only to learn whether it is a composite glyph and of what. That
+ * answer is kept with the glyph (which lives on the shared font); the
+ * outline itself is not, to keep memory flat. Not for variable fonts,
+ * whose subsetter needs the outline of the chosen instance.
  */
 function memoGlyphDecoding(font: object): void {
-  const f = font as { getGlyph?(id: number): object | null }
+  const f = font as { getGlyph?(id: number): object | null; createSubset?(): object }
   const glyph = f.getGlyph?.(0)
-  if (!glyph) return
+  const subset = f.createSubset?.()
+  if (!glyph || !subset) return
   const proto = Object.getPrototypeOf(glyph) as { _decode?: (this: object) => unknown; _decodeSimple?: unknown }
+  const subsetProto = Object.getPrototypeOf(subset) as { _addGlyph?: (this: unknown, gid: number) => number }
   if (memoizedGlyphClasses.has(proto) || typeof proto._decode !== 'function' || typeof proto._decodeSimple !== 'function') return
+  if (typeof subsetProto._addGlyph !== 'function') return
   memoizedGlyphClasses.add(proto)
   const decode = proto._decode
+  const addGlyph = subsetProto._addGlyph
+  let inSubset = 0
+  subsetProto._addGlyph = function (this: unknown, gid: number) {
+    inSubset++
+    try {
+      return addGlyph.call(this, gid)
+    } finally {
+      inSubset--
+    }
+  }
   proto._decode = function (this: object & { _font?: { _variationProcessor?: unknown } }) {
-    if (this._font?._variationProcessor) return decode.call(this)
+    if (inSubset === 0 || this._font?._variationProcessor) return decode.call(this)
     if (decodedGlyphs.has(this)) return decodedGlyphs.get(this)
-    const decoded = decode.call(this)
-    decodedGlyphs.set(this, decoded)
-    return decoded
+    const decoded = decode.call(this) as { numberOfContours: number; components?: unknown } | null
+    // What _addGlyph reads: the contour count, and the components of a composite glyph.
+    const kept = decoded && { numberOfContours: decoded.numberOfContours, components: decoded.components }
+    decodedGlyphs.set(this, kept)
+    return kept
   }
 }
