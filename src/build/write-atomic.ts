@@ -18,13 +18,22 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}-${counter}.tmp`)
 }
 
+export interface WriteAtomicOptions {
+  /**
+   * fsync before the rename, so the file survives a power cut too. Worth it for
+   * a file the user will edit (an imported report), not for regenerable outputs.
+   */
+  sync?: boolean
+}
+
 /** Write `data` to `path` atomically, creating parent folders. */
-export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+export async function writeFileAtomic(path: string, data: Uint8Array | string, options: WriteAtomicOptions = {}): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
   const temp = tempPathFor(path)
   const handle = await open(temp, 'w')
   try {
     await handle.writeFile(data)
+    if (options.sync) await handle.sync()
   } catch (error) {
     await handle.close().catch(() => undefined)
     await unlink(temp).catch(() => undefined)

@@ -11,7 +11,8 @@ import { validatePaths } from '../pipeline.js'
 import { VFile as File } from 'vfile'
 import { emitImportReport } from './diagnostics.js'
 import { importFile, type CheckItem } from './index.js'
-import { exists, writeAtomic } from './write-file.js'
+import { writeFileAtomic } from '../build/write-atomic.js'
+import { exists } from './write-file.js'
 
 export interface RunOptions {
   agencyId?: string
@@ -78,7 +79,7 @@ export async function importOne(input: string, options: RunOptions): Promise<Run
   if (!options.force && (await exists(output))) {
     return failure(input, 'not-written', 'import-no-overwrite', { output }, lang)
   }
-  await writeAtomic(output, outcome.text)
+  await writeFileAtomic(output, outcome.text, { sync: true })
   const [file] = await validatePaths([output], { lang })
   if (file) emitImportReport(file, outcome.checks, outcome.notes)
   const errors = file?.messages.some((m) => m.fatal === true) ?? false
