@@ -1,12 +1,27 @@
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
+import { diagnosticsOf } from '../src/diagnostics/emit.js'
 import { rulesDoc } from '../src/diagnostics/rules-doc.js'
+import { validatePaths } from '../src/pipeline.js'
 
 const root = join(import.meta.dirname, '..')
 
 test('docs/rules.md is up to date with the catalogue and fixtures (npm run docs)', () => {
   const generated = rulesDoc(join(root, 'test', 'fixtures', 'rules'))
   assert.equal(readFileSync(join(root, 'docs', 'rules.md'), 'utf8'), generated)
+})
+
+test('the README’s complete report example validates without a single diagnostic', async () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const start = readme.indexOf('```markdown\n', readme.indexOf('## The report file')) + '```markdown\n'.length
+  const example = readme.slice(start, readme.indexOf('\n```\n', start) + 1)
+  const dir = join(mkdtempSync(join(tmpdir(), 'nianbao-readme-')), 'agency')
+  mkdirSync(dir)
+  writeFileSync(join(dir, '2024.md'), example)
+  const files = await validatePaths([dir])
+  assert.equal(files.length, 1)
+  assert.deepEqual(diagnosticsOf(files[0]!), [])
 })
