@@ -7,7 +7,7 @@ import { diagnosticsOf, hasErrors } from '../../diagnostics/emit.js'
 import { exitCodeFor } from '../../diagnostics/exit-code.js'
 import { reportText } from '../../diagnostics/report-text.js'
 import type { Lang } from '../../diagnostics/types.js'
-import { InputError, validatePaths } from '../../pipeline.js'
+import { loadValidated } from '../load-reports.js'
 import { parseRuleOptions } from '../rule-options.js'
 import { withCommonOptions } from './validate.js'
 
@@ -91,22 +91,8 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       process.exitCode = summary.total === 0 ? 2 : summary.failed > 0 ? 1 : 0
       return
     }
-    let files
-    try {
-      files = await validatePaths(args.paths, { lang, severities })
-    } catch (error) {
-      if (error instanceof InputError) {
-        process.stderr.write(`nianbao: ${error.message}\n`)
-        process.exitCode = 2
-        return
-      }
-      throw error
-    }
-    if (files.length === 0) {
-      process.stderr.write('nianbao: 没有找到报告文件（<机关>/<年度>.md）\n')
-      process.exitCode = 2
-      return
-    }
+    const files = await loadValidated(args.paths, { lang, severities })
+    if (!files) return
 
     const targets = new Set(to)
     const written: BuiltFile[] = []

@@ -4,7 +4,7 @@ import { exitCodeFor } from '../../diagnostics/exit-code.js'
 import { reportJson } from '../../diagnostics/report-json.js'
 import { reportText } from '../../diagnostics/report-text.js'
 import type { Lang } from '../../diagnostics/types.js'
-import { InputError, validatePaths } from '../../pipeline.js'
+import { loadValidated } from '../load-reports.js'
 import { parseRuleOptions } from '../rule-options.js'
 
 export interface ValidateArgs {
@@ -38,23 +38,14 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       process.exitCode = 2
       return
     }
-    try {
-      const files = await validatePaths(args.paths, { lang: args.lang, severities })
-      const diagnostics = files.flatMap((f) => diagnosticsOf(f))
-      if (args.format === 'json') process.stdout.write(reportJson(diagnostics))
-      else
-        process.stdout.write(
-          reportText(diagnostics, { lang: args.lang, color: process.stdout.isTTY === true, verbose: args.verbose, files: files.map((f) => f.path) }),
-        )
-      process.exitCode = files.length === 0 ? 2 : diagnostics.some((d) => d.ruleId === 'file-readable') ? 2 : exitCodeFor(diagnostics, args.strict)
-      if (files.length === 0) process.stderr.write(args.lang === 'en' ? 'nianbao: no report files found\n' : 'nianbao: 没有找到报告文件（<机关>/<年度>.md）\n')
-    } catch (error) {
-      if (error instanceof InputError) {
-        process.stderr.write(`nianbao: ${error.message}\n`)
-        process.exitCode = 2
-        return
-      }
-      throw error
-    }
+    const files = await loadValidated(args.paths, { lang: args.lang, severities })
+    if (!files) return
+    const diagnostics = files.flatMap((f) => diagnosticsOf(f))
+    if (args.format === 'json') process.stdout.write(reportJson(diagnostics))
+    else
+      process.stdout.write(
+        reportText(diagnostics, { lang: args.lang, color: process.stdout.isTTY === true, verbose: args.verbose, files: files.map((f) => f.path) }),
+      )
+    process.exitCode = diagnostics.some((d) => d.ruleId === 'file-readable') ? 2 : exitCodeFor(diagnostics, args.strict)
   },
 }
