@@ -3,16 +3,10 @@ import { diagnosticsOf } from '../../diagnostics/emit.js'
 import { reportText } from '../../diagnostics/report-text.js'
 import type { Lang } from '../../diagnostics/types.js'
 import { formats } from '../../formats/index.js'
-import { AGENCY_ID, runImport } from '../../import/run.js'
+import { AGENCY_ID, runImport, type RunOptions } from '../../import/run.js'
 
-export interface ImportArgs {
+export interface ImportArgs extends RunOptions {
   files: string[]
-  agencyId?: string
-  agency?: string
-  year?: number
-  format?: string
-  out?: string
-  outDir?: string
   force: boolean
   lang: Lang
 }
