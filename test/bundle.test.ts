@@ -268,3 +268,33 @@ test('nianbao verify: exit 0 sound, 1 damaged or refused, 2 unreadable', async (
   assert.equal(missing.status, 2)
   assert.match(missing.stdout, /文件不存在/)
 })
+
+test('verify names the rule for an unreadable file, a non-zip, a broken manifest and data.json off its schema', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-verify-'))
+  const cli = (path: string) => spawnSync(process.execPath, [join(root, 'bin', 'nianbao.js'), 'verify', path], { encoding: 'utf8' })
+  const missing = cli(join(dir, 'nope.zip'))
+  assert.equal(missing.status, 2)
+  assert.match(missing.stdout, /bundle-readable/)
+
+  const ids = (bytes: Uint8Array) => verifyBytes(bytes).map((d) => d.ruleId)
+  assert.deepEqual(ids(text('这不是 zip 文件，只是文本。'.repeat(20))), ['bundle-zip-valid'])
+
+  const { zip } = await bundleOf(fixture)
+  const members = new Map(Object.entries(unzipSync(zip)))
+  const brokenManifest = new Map(members)
+  brokenManifest.set('manifest.json', text('{"files": ['))
+  assert.ok(ids(zipMembers(brokenManifest)).includes('bundle-manifest-valid'))
+
+  // data.json that hashes correctly but breaks its schema: a cell without its value.
+  const data = JSON.parse(decode(members.get('data.json')!)) as DataJson
+  delete (data.cells[0] as Partial<DataJson['cells'][number]>).value
+  const dataBytes = text(JSON.stringify(data, null, 2) + '\n')
+  const manifest = JSON.parse(decode(members.get('manifest.json')!)) as Manifest
+  const entry = manifest.files.find((f) => f.name === 'data.json')!
+  entry.size = dataBytes.length
+  entry.sha256 = sha256(dataBytes)
+  const offSchema = new Map(members)
+  offSchema.set('data.json', dataBytes)
+  offSchema.set('manifest.json', text(JSON.stringify(manifest, null, 2) + '\n'))
+  assert.deepEqual(ids(zipMembers(offSchema)), ['bundle-data-schema'])
+})

@@ -501,6 +501,7 @@ describe('nianbao import (CLI)', () => {
     const refused = run(seedPath('000'), '--agency-id', 'ruzhou-wsjkw', '--out-dir', 'content')
     assert.equal(refused.status, 2)
     assert.match(refused.stdout, /已存在，未覆盖.*--force/)
+    assert.match(refused.stdout, /import-no-overwrite/)
     assert.equal(readFileSync(out, 'utf8'), 'hand edits\n')
     const forced = run(seedPath('000'), '--agency-id', 'ruzhou-wsjkw', '--out-dir', 'content', '--force')
     assert.equal(forced.status, 0, forced.stdout)
@@ -515,13 +516,21 @@ describe('nianbao import (CLI)', () => {
     assert.match(lines[0]!, /待核对：appeals\.review/)
   })
 
+  it('reports a table the original lacks as a note on the written file', () => {
+    const r = run(join(root, 'test/fixtures/import/table-missing/input.txt'), '--out', 'table-missing.md')
+    assert.equal(r.status, 1, r.stdout)
+    assert.match(r.stdout, /1:1\s+提示\s+原文未找到表四.*import-note/)
+  })
+
   it('exits 2 for unreadable input or a missing --agency-id, writing nothing', () => {
     const missing = run(join(dir, 'nope.txt'), '--agency-id', 'x-y')
     assert.equal(missing.status, 2)
     assert.match(missing.stdout, /文件不存在/)
+    assert.match(missing.stdout, /import-input-readable/)
     const noId = run(seedPath('004'))
     assert.equal(noId.status, 2)
     assert.match(noId.stdout, /--agency-id/)
+    assert.match(noId.stdout, /import-output-path/)
     assert.ok(!existsSync(join(dir, 'content/x-y')))
     const badId = run(seedPath('004'), '--agency-id', '兖州')
     assert.equal(badId.status, 2)

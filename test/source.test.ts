@@ -11,6 +11,7 @@ import { test } from 'node:test'
 import { diagnosticsOf } from '../src/diagnostics/emit.js'
 import type { Diagnostic } from '../src/diagnostics/types.js'
 import { validatePaths } from '../src/pipeline.js'
+import { loadReport } from '../src/source/report.js'
 import { assertExpected, formatDiagnostics } from './util/fixtures.js'
 
 const root = join(import.meta.dirname, 'fixtures', 'source')
@@ -100,4 +101,14 @@ test('a missing path is an I/O error: exit 2, no stack trace', () => {
 test('an unknown option is a usage error: exit 2', () => {
   const run = cli(['validate', '--no-such-option'])
   assert.equal(run.status, 2)
+})
+
+test('a path that is not a readable file is a positioned file-readable error, not a crash', async () => {
+  const file = await loadReport(root)
+  assert.deepEqual(
+    diagnosticsOf(file).map((d) => [d.ruleId, d.severity, d.line, d.column]),
+    [['file-readable', 'error', 1, 1]],
+  )
+  const gone = await loadReport(join(root, 'no-such-report.md'))
+  assert.match(diagnosticsOf(gone)[0]!.message, /文件不存在/)
 })
