@@ -8,7 +8,7 @@ import { normLabel } from './normalize.js'
 import { resolveRow, type CellResult, type RowCheck, type ValueToken } from './resolve.js'
 import type { RowResult } from './results.js'
 import { sumCheck } from './sum-check.js'
-import type { Token } from './tokens.js'
+import { valueRuns, type Token } from './tokens.js'
 
 /** An inline block (table 4): all numbers of the region, in header-tree order. */
 export function readInline(format: FormatDefinition, table: TableDef, block: BlockDef, tokens: Token[]): RowResult[] {
@@ -75,16 +75,8 @@ function labelledRuns(format: FormatDefinition, table: TableDef, block: BlockDef
   const matchers = block.rows.map((row) => ({ row, label: normLabel(row.label) }))
   const byRow = new Map<RowDef, ValueToken[]>()
   let text = ''
-  let i = 0
-  while (i < tokens.length) {
-    const token = tokens[i]!
-    if (token.kind === 'text') {
-      text += token.text
-      i++
-      continue
-    }
-    const run: ValueToken[] = []
-    while (i < tokens.length && tokens[i]!.kind !== 'text') run.push(tokens[i++] as ValueToken)
+  for (const { before, values: run } of valueRuns(tokens)) {
+    text += before
     if (!run.some((t) => t.kind === 'number')) continue
     const norm = normLabel(text)
     const match = matchers.find((m) => norm.endsWith(m.label))

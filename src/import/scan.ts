@@ -7,7 +7,7 @@ import type { BlockDef, RowDef, TableDef } from '../formats/types.js'
 import { matchRow, matchWrappedRow, rowMatchers } from './labels.js'
 import { coreOf, normLabel, numberingOf } from './normalize.js'
 import type { ValueToken } from './resolve.js'
-import type { Token } from './tokens.js'
+import { valueRuns, type Token } from './tokens.js'
 
 export interface Hit {
   block: BlockDef
@@ -26,22 +26,12 @@ export function scan(tokens: Token[], table: TableDef): { hits: Hit[]; strays: s
   const hits: Hit[] = []
   const strays: string[] = []
   let pending = ''
-  let i = 0
-  while (i < tokens.length) {
-    const token = tokens[i]!
-    if (token.kind === 'text') {
-      pending += token.text
-      i++
-      continue
-    }
-    const run: ValueToken[] = []
-    while (i < tokens.length && tokens[i]!.kind !== 'text') run.push(tokens[i++] as ValueToken)
+  for (const { before, values: run, after: next, at } of valueRuns(tokens)) {
+    pending += before
     // `… 0 0 1 属于国家秘密`: a number that is the numbering of the next row's label is not a value.
     let carry = ''
     const last = run.at(-1)
     if (last?.kind === 'number' && /^\d{1,2}$/.test(last.raw.trim())) {
-      let next = ''
-      for (let j = i; j < tokens.length && tokens[j]!.kind === 'text'; j++) next += (tokens[j] as { text: string }).text
       const numbering = last.raw.trim()
       const numbered = matchRow(`${numbering}.${next}`, matchers)
       const bare = normLabel(next)
@@ -53,13 +43,9 @@ export function scan(tokens: Token[], table: TableDef): { hits: Hit[]; strays: s
     }
     const hasNumber = run.some((t) => t.kind === 'number')
     let match = matchRow(pending, matchers)
-    if (!match && hasNumber) {
-      let after = ''
-      for (let j = i; j < tokens.length && tokens[j]!.kind === 'text'; j++) after += (tokens[j] as { text: string }).text
-      match = matchWrappedRow(pending, after, matchers)
-    }
+    if (!match && hasNumber) match = matchWrappedRow(pending, next, matchers)
     if (match) {
-      hits.push({ block: match.block, row: match.row, header: pending, values: run, at: run[0]?.at ?? token.at })
+      hits.push({ block: match.block, row: match.row, header: pending, values: run, at })
       pending = carry
     } else if (hasNumber) {
       const label = pending.trim().slice(-40)

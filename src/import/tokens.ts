@@ -12,6 +12,39 @@ export type Token =
   | { kind: 'number'; value: number; raw: string; at: number; doubt?: string }
   | { kind: 'blank'; raw: string; at: number }
 
+/** A run of values with the text before it and the text right after it. */
+export interface ValueRun {
+  /** Text tokens since the previous run (a row label, usually). */
+  before: string
+  values: Extract<Token, { kind: 'number' | 'blank' }>[]
+  /** Text tokens up to the next run (the next label, for look-ahead). */
+  after: string
+  /** Position of the first value. */
+  at: number
+}
+
+/** The token stream as runs of values, each with its surrounding text. */
+export function valueRuns(tokens: Token[]): ValueRun[] {
+  const runs: ValueRun[] = []
+  let before = ''
+  let i = 0
+  while (i < tokens.length) {
+    const token = tokens[i]!
+    if (token.kind === 'text') {
+      before += token.text
+      i++
+      continue
+    }
+    const values: ValueRun['values'] = []
+    while (i < tokens.length && tokens[i]!.kind !== 'text') values.push(tokens[i++] as ValueRun['values'][number])
+    let after = ''
+    for (let j = i; j < tokens.length && tokens[j]!.kind === 'text'; j++) after += (tokens[j] as { text: string }).text
+    runs.push({ before, values, after, at: token.at })
+    before = ''
+  }
+  return runs
+}
+
 /** Split `规章000` / `0行政规范性文件` where digits touch a label. */
 function splitTouching(piece: string): string[] {
   const tail = /^(.*[^\d.．,，、\s])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$/.exec(piece)
