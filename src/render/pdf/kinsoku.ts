@@ -11,15 +11,13 @@
  * to the next line until neither end breaks the rule (pdfmake 0.3 internals;
  * covered by the line-breaking test).
  */
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { pdfmakeInternal } from './pdfmake-internals.js'
 
 /** Characters that may not start a line. */
 export const CLOSING = '，。、；：？！）》」』〕】〉’”…·,.;:?!)]}'
 /** Characters that may not end a line. */
 export const OPENING = '（《「『“‘〔【〈([{'
 
-const req = createRequire(import.meta.url)
 
 interface Inline {
   text: string
@@ -47,10 +45,8 @@ let installed = false
 export function installKinsoku(): void {
   if (installed) return
   installed = true
-  const base = dirname(req.resolve('pdfmake'))
-  const LayoutBuilder = (req(join(base, 'LayoutBuilder.js')) as { default: { prototype: Record<string, unknown> } }).default
-  const TextInlines = (req(join(base, 'TextInlines.js')) as { default: new (x: null) => { widthOfText(t: string, i: Inline): number } })
-    .default
+  const LayoutBuilder = pdfmakeInternal<{ prototype: Record<string, unknown> }>('LayoutBuilder')
+  const TextInlines = pdfmakeInternal<new (x: null) => { widthOfText(t: string, i: Inline): number }>('TextInlines')
   const measure = new TextInlines(null)
   const original = LayoutBuilder.prototype.buildNextLine as (this: unknown, node: TextNode) => LineLike | null
   LayoutBuilder.prototype.buildNextLine = function buildNextLine(this: unknown, node: TextNode): LineLike | null {

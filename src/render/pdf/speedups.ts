@@ -16,10 +16,7 @@
  * of Chinese is some thirty of them; neighbouring plain inlines are drawn
  * as one, at the same glyph positions (pages rasterise identically).
  */
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-
-const req = createRequire(import.meta.url)
+import { pdfmakeInternal } from './pdfmake-internals.js'
 
 type Item = Record<string, unknown> & { text: string }
 
@@ -103,13 +100,8 @@ let installed = false
 export function installSpeedups(): void {
   if (installed) return
   installed = true
-  const base = dirname(req.resolve('pdfmake'))
-  const TextInlines = (req(join(base, 'TextInlines.js')) as { default: { prototype: Record<string, unknown> } }).default
-  const StyleContextStack = (
-    req(join(base, 'StyleContextStack.js')) as {
-      default: { getStyleProperty(item: unknown, stack: unknown, name: string, fallback: unknown): unknown }
-    }
-  ).default
+  const TextInlines = pdfmakeInternal<{ prototype: Record<string, unknown> }>('TextInlines')
+  const StyleContextStack = pdfmakeInternal<{ getStyleProperty(item: unknown, stack: unknown, name: string, fallback: unknown): unknown }>('StyleContextStack')
   type Font = { lineHeight(size: number): number }
   type Measurer = {
     pdfDocument: { provideFont(font: unknown, bold: unknown, italics: unknown): Font }
@@ -176,7 +168,7 @@ export function installSpeedups(): void {
     return array
   }
 
-  const Renderer = (req(join(base, 'Renderer.js')) as { default: { prototype: Record<string, unknown> } }).default
+  const Renderer = pdfmakeInternal<{ prototype: Record<string, unknown> }>('Renderer')
   const renderLine = Renderer.prototype.renderLine as (this: unknown, line: { inlines: RenderInline[] }, x: number, y: number) => void
   Renderer.prototype.renderLine = function (this: unknown, line: { inlines: RenderInline[] }, x: number, y: number) {
     const inlines = line.inlines
@@ -188,7 +180,7 @@ export function installSpeedups(): void {
     }
   }
 
-  const PDFDocument = (req(join(base, 'PDFDocument.js')) as { default: { prototype: Record<string, unknown> } }).default
+  const PDFDocument = pdfmakeInternal<{ prototype: Record<string, unknown> }>('PDFDocument')
   type Embedded = { font: object; layoutCache?: Record<string, unknown>; layoutCached(text: string): unknown; layoutRun(text: string): unknown }
   const provideFont = PDFDocument.prototype.provideFont as (this: unknown, ...args: unknown[]) => Embedded
   const shared = new WeakMap<object, Map<string, unknown>>()
