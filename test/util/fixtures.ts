@@ -1,7 +1,7 @@
 /**
  * Fixture helpers: expected files are plain text next to the input. A
  * missing expected file is written from the result (then reviewed and
- * committed); `UPDATE=1` rewrites them all.
+ * committed) — except in CI, where it fails; `UPDATE=1` rewrites them all.
  */
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -22,6 +22,9 @@ export function formatDiagnostics(diagnostics: Diagnostic[], base: string): stri
 
 /** Compare `actual` with the expected file, writing it when missing or on UPDATE=1. */
 export function assertExpected(path: string, actual: string): void {
+  if (!process.env.UPDATE && !existsSync(path) && process.env.CI) {
+    assert.fail(`missing expected file ${path}: run the tests locally to write it, review it and commit it`)
+  }
   if (process.env.UPDATE || !existsSync(path)) {
     writeFileSync(path, actual)
     return
