@@ -12,6 +12,7 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { parse, parseDocument } from 'yaml'
 import { emit } from '../diagnostics/emit.js'
+import { trimCjkAutolinks } from './autolinks.js'
 import type { Lang, Severity } from '../diagnostics/types.js'
 import { createLocator, type FrontMatter, type Locator } from './positions.js'
 import { yamlErrorText } from './yaml-errors.js'
@@ -78,6 +79,7 @@ export function parseSource(file: VFile, raw: string): Source {
   }
   file.value = text
   const tree = processor.parse(text) as Root
+  trimCjkAutolinks(tree)
   const first = tree.children[0]
   let front: FrontMatter | undefined
   let data: unknown
