@@ -532,6 +532,16 @@ const entries: CatalogEntry[] = [
     en: (p) => String(p.note),
     fixtures: false,
   },
+  // — editor: the language server (src/lsp/) —
+  {
+    ruleId: 'document-size-limit',
+    source: 'source',
+    severity: 'error',
+    title: '编辑器中的报告不超过大小上限',
+    zh: (p) => `文档有 ${p.size} 个字符，超过编辑器内校验的上限 ${p.limit}，未作检查；报告通常约一万字，请检查是否粘贴了多余内容`,
+    en: (p) => `The document has ${p.size} characters, over the editor's limit of ${p.limit}, and was not checked; a report is usually about 10,000 characters`,
+    fixtures: false,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))
