@@ -148,7 +148,12 @@ try {
   // The changed report and the next year's (its cross-year checks read this one) are rebuilt.
   log(`build: one change ${one.seconds.toFixed(2)} s (${one.built} built, ${one.skipped} skipped; ${one.reportSeconds.toFixed(2)} s inside those reports)\n`)
 
+  // The language server: didChange → publishDiagnostics on a real report (bench/lsp.ts).
+  const lsp = await (await import('./lsp.js')).benchLsp()
+  log(`lsp: ${lsp.medianMs.toFixed(1)} ms median, p90 ${lsp.p90Ms.toFixed(1)} ms, server CPU ${lsp.serverCpuMsPerEdit?.toFixed(1) ?? '?'} ms per edit\n`)
+
   const result = {
+    lsp_diagnostics_ms: Number(lsp.medianMs.toFixed(1)),
     validate_ms_per_report: Number(validateMs.toFixed(3)),
     html_ms_per_report: Number(htmlMs.toFixed(3)),
     pdf_ms_per_report: Number(pdfMs.toFixed(2)),
@@ -169,6 +174,7 @@ try {
     ['one_change_rebuild_s', `${result.one_change_rebuild_s}`, `< 1 + render (render here: ${one.reportSeconds.toFixed(2)} s for ${one.built} report(s) in a fresh process)`],
     ['peak_rss_mb', `${result.peak_rss_mb} (build ${cold.rssMb.toFixed(0)}, in-process render ${renderRss.toFixed(0)})`, '< 400'],
     ['reports', `${result.reports}`, '1000'],
+    ['lsp_diagnostics_ms', `${result.lsp_diagnostics_ms} (p90 ${lsp.p90Ms.toFixed(1)}, server CPU ${lsp.serverCpuMsPerEdit?.toFixed(1) ?? '?'} per edit)`, '≤ 100'],
   ]
   const width = Math.max(...rows.map((r) => r[0].length))
   const valueWidth = Math.max(...rows.map((r) => r[1].length))
