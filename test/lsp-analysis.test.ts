@@ -57,15 +57,15 @@ test('settings: language, rule levels as --rule, and a clear problem for an unkn
   assert.equal(readSettings('nonsense').settings.lang, 'zh')
 })
 
-test('the fuzz entry point analyses a report and survives every truncation of it', () => {
-  const whole = analyzeForFuzz(seed)
+test('the fuzz entry point analyses a report and survives every truncation of it', async () => {
+  const whole = await analyzeForFuzz(seed)
   assert.deepEqual({ ...whole, hovers: whole.hovers > 10, completions: whole.completions > 0 }, { analysed: true, diagnostics: 0, hovers: true, completions: true })
   let broken = 0
   for (let cut = 0; cut < seed.length; cut += 211) {
-    const outcome = analyzeForFuzz(seed.slice(0, cut), { probes: 32 })
+    const outcome = await analyzeForFuzz(seed.slice(0, cut), { probes: 32 })
     assert.ok(outcome.analysed)
     if (outcome.diagnostics > 0) broken++
   }
   assert.ok(broken > 10, 'truncated reports get diagnostics')
-  assert.equal(analyzeForFuzz('# 说明', { path: 'README.md' }).analysed, false)
+  assert.equal((await analyzeForFuzz('# 说明', { path: 'README.md' })).analysed, false)
 })

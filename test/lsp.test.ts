@@ -164,6 +164,8 @@ test('the previous year comes from disk, or from the editor while it is open the
   client.close(uri)
 })
 
+const hoverTextOf = (hover: Awaited<ReturnType<LspClient['hover']>>) => hoverText(hover)
+
 function hoverText(hover: Awaited<ReturnType<LspClient['hover']>>): string {
   assert.ok(hover, 'no hover')
   return (hover.contents as MarkupContent).value
@@ -258,6 +260,24 @@ test('a huge document gets one diagnostic and the server keeps answering', async
   assert.deepEqual(published.map((d) => d.code), ['document-size-limit'])
   assert.equal(await client.hover(uri, 14, 4), null)
   client.close(uri)
+})
+
+test('a validation past the time limit is stopped with one diagnostic; the server recovers', async () => {
+  // 1 ms: any validation runs past it (the limit proper is 10 s, for hostile documents).
+  const hurried = await LspClient.start({ initializationOptions: { timeLimitMs: 1 } })
+  try {
+    const path = join(rules, 'requests-balance', 'not-ok.md')
+    const uri = uriOf(path)
+    const stopped = await hurried.open(uri, readFileSync(path, 'utf8'))
+    assert.deepEqual(stopped.map((d) => d.code), ['analysis-time-limit'])
+    assert.match(stopped[0]!.message as string, /0\.001 秒/)
+    const again = hurried.diagnostics(uri, 1)
+    hurried.connection.sendNotification('workspace/didChangeConfiguration', { settings: { nianbao: { timeLimitMs: 10000 } } })
+    assert.deepEqual(await again, validateJson([path]).map((d) => expectedLsp(d, uri)))
+    assert.ok(hoverTextOf(await hurried.hover(uri, 14, 4)).includes('一'))
+  } finally {
+    assert.equal(await hurried.stop(), 0)
+  }
 })
 
 test('the language comes from the initialization options', async () => {

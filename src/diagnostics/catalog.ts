@@ -542,6 +542,15 @@ const entries: CatalogEntry[] = [
     en: (p) => `The document has ${p.size} characters, over the editor's limit of ${p.limit}, and was not checked; a report is usually about 10,000 characters`,
     fixtures: false,
   },
+  {
+    ruleId: 'analysis-time-limit',
+    source: 'source',
+    severity: 'error',
+    title: '编辑器内校验在时限内完成',
+    zh: (p) => `校验超过 ${p.seconds} 秒仍未完成，已停止；文档中可能有极深的嵌套或大量括号，请检查最近的修改`,
+    en: (p) => `Checking took over ${p.seconds} s and was stopped; the document may hold very deep nesting or masses of brackets — check the latest edit`,
+    fixtures: false,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))

@@ -107,7 +107,7 @@ function metaLines(info: Extract<PathInfo, { kind: 'meta' }>, w: Words): string[
     field.type === 'enum'
       ? `${w.values}${w.colon}${(field.values ?? []).map((v) => (field.valueLabels?.[v] ? `\`${v}\`（${field.valueLabels[v]}）` : `\`${v}\``)).join(w.sep)}`
       : `${w.value}${w.colon}${field.type === 'date' ? w.date : field.type === 'integer' ? w.integer : w.text}`
-  return [field.required ? w.required : w.notRequired, type]
+  return [field.required ? w.required : w.notRequired, '', type]
 }
 
 /** Markdown for a front matter path. */
@@ -150,11 +150,12 @@ export function sectionMarkdown(format: FormatDefinition, def: SectionDef, lang:
   const lines = [`**${def.numeral}、${def.title}**`, '', `${format.document} · ${w.section(def.numeral)}`, '']
   if (def.note) lines.push(`${w.guidance}${w.colon}${def.note}`, '')
   const table = def.table ? format.tables.find((t) => t.key === def.table) : undefined
-  if (table) lines.push(w.tableFrom(table.key, table.name))
-  if (def.requiresText) lines.push(w.needsText)
-  if (def.number === 1 && format.overviewMaxChars) lines.push(w.maxChars(format.overviewMaxChars))
-  if (def.number === 6 && format.requiresFeeReport) lines.push(w.fee)
-  return lines.join('\n').trimEnd()
+  const requirements: string[] = []
+  if (table) requirements.push(w.tableFrom(table.key, table.name))
+  if (def.requiresText) requirements.push(w.needsText)
+  if (def.number === 1 && format.overviewMaxChars) requirements.push(w.maxChars(format.overviewMaxChars))
+  if (def.number === 6 && format.requiresFeeReport) requirements.push(w.fee)
+  return [...lines, ...requirements.map((r) => `- ${r}`)].join('\n').trimEnd()
 }
 
 function headingHover(file: VFile, format: FormatDefinition, section: SectionContent, lang: Lang): Hover {

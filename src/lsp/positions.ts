@@ -58,7 +58,9 @@ export function yamlPathAt(front: FrontMatter, offset: number): PathHit | undefi
         const value = item.value as Node | null
         return within(key?.range, local) || within(value?.range, local)
       })
-      if (!pair || !isScalar(pair.key)) return hit
+      // Between the items of a flow map (`{issued: 0, …}`) the row is meant; in a block map's
+      // indentation or comments, nothing.
+      if (!pair || !isScalar(pair.key)) return node.flow ? hit : undefined
       const key = String(pair.key.value)
       const keyRange = pair.key.range
       if (within(keyRange, local)) return { path: [...path, key], key: true, start: front.offset + keyRange[0], end: front.offset + keyRange[1] }

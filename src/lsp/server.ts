@@ -1,8 +1,9 @@
 /**
  * `nianbao lsp`: the language server wiring. Documents are validated from
  * the editor's text a moment after each change (the validator's own
- * diagnostics, nothing re-worded), hover and completion read the latest
- * text; the analysis itself lives in analyze.ts, hover.ts, completion.ts.
+ * diagnostics, nothing re-worded); hover and completion read the latest
+ * text. The analysis runs in a worker thread (analyzer.ts) under a time
+ * limit, so that this thread always answers the editor.
  */
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,17 +13,18 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic as LspDiagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { VFile } from 'vfile'
 import { diagnosticsOf, emit } from '../diagnostics/emit.js'
 import type { Lang } from '../diagnostics/types.js'
-import { loadText, looksLikeReport, previousPathOf, publishable, validateLoaded } from './analyze.js'
-import { completionsAt } from './completion.js'
-import { hoverAt } from './hover.js'
-import { PreviousYears } from './previous-years.js'
-import { MAX_DOCUMENT_CHARS } from './bounds.js'
+import type { Params } from '../diagnostics/catalog.js'
+import { AnalysisClient } from './analysis-client.js'
+import type { OpenDocument } from './analyzer.js'
+import { MAX_DOCUMENT_CHARS, QUERY_TIME_LIMIT_MS } from './bounds.js'
+import { toLspDiagnostic } from './positions.js'
 import { defaultSettings, readSettings, type Settings } from './settings.js'
 
 /** A file path for a document URI (`untitled:` and other schemes keep the URI). */
@@ -30,9 +32,12 @@ export function pathOf(uri: string): string {
   return uri.startsWith('file:') ? fileURLToPath(uri) : uri
 }
 
-interface Loaded {
-  version: number
-  file: VFile
+/** One diagnostic about the analysis itself (too large, too slow), through the catalogue like every other. */
+function single(uri: string, ruleId: string, params: Params, lang: Lang): LspDiagnostic[] {
+  const file = new VFile({ path: pathOf(uri) })
+  file.data.lang = lang
+  emit(file, ruleId, params, { start: { line: 1, column: 1 } })
+  return diagnosticsOf(file).map((d) => toLspDiagnostic(d, uri))
 }
 
 /**
@@ -45,15 +50,13 @@ export function startServer(
   options: { lang?: Lang } = {},
 ): Connection {
   const documents = new TextDocuments(TextDocument)
+  const analysis = new AnalysisClient()
   let settings: Settings = { ...defaultSettings, ...(options.lang ? { lang: options.lang } : {}) }
   let snippets = false
-  const loaded = new Map<string, Loaded>()
+  const validated = new Set<string>()
   const timers = new Map<string, NodeJS.Timeout>()
-  const byPath = (path: string) => documents.all().find((d) => pathOf(d.uri) === path)
-  const previousYears = new PreviousYears((path) => {
-    const doc = byPath(path)
-    return doc ? { version: doc.version, text: doc.getText() } : undefined
-  }, MAX_DOCUMENT_CHARS)
+  /** Versions whose validation ran past the limit: not tried again until the next edit. */
+  const tooSlow = new Map<string, number>()
 
   const applySettings = (raw: unknown) => {
     const { settings: next, problem } = readSettings(raw, settings)
@@ -61,60 +64,58 @@ export function startServer(
     if (problem) connection.console.warn(`nianbao: ${problem}`)
   }
 
-  /** The document's text as a loaded report (not validated), `undefined` when it is not a report or too large. */
-  const current = (doc: TextDocument): VFile | undefined => {
-    const cached = loaded.get(doc.uri)
-    if (cached?.version === doc.version) return cached.file
-    const path = pathOf(doc.uri)
-    const text = doc.getText()
-    if (!looksLikeReport(path, text) || text.length > MAX_DOCUMENT_CHARS) return undefined
-    const file = loadText(path, text, settings)
-    loaded.set(doc.uri, { version: doc.version, file })
-    return file
+  const ref = (doc: TextDocument) => ({ uri: doc.uri, path: pathOf(doc.uri), version: doc.version, text: doc.getText() })
+
+  /** Open documents in the same folder: where the previous year is read from while it is open. */
+  const neighbours = (doc: TextDocument): OpenDocument[] => {
+    const folder = dirname(pathOf(doc.uri))
+    return documents
+      .all()
+      .filter((d) => d.uri !== doc.uri && dirname(pathOf(d.uri)) === folder)
+      .map((d) => ({ path: pathOf(d.uri), version: d.version, text: d.getText() }))
+  }
+
+  const publish = (uri: string, version: number, diagnostics: LspDiagnostic[]) => {
+    // A newer edit arrived meanwhile: its own run publishes.
+    if (documents.get(uri)?.version !== version) return
+    validated.add(uri)
+    void connection.sendDiagnostics({ uri, version, diagnostics })
   }
 
   const validate = async (doc: TextDocument): Promise<void> => {
     const { uri, version } = doc
-    const path = pathOf(uri)
-    const text = doc.getText()
-    if (!looksLikeReport(path, text)) {
-      loaded.delete(uri)
-      await connection.sendDiagnostics({ uri, version, diagnostics: [] })
+    if (tooSlow.get(uri) === version) return
+    if (doc.getText().length > MAX_DOCUMENT_CHARS) {
+      publish(uri, version, single(uri, 'document-size-limit', { size: doc.getText().length, limit: MAX_DOCUMENT_CHARS }, settings.lang))
       return
     }
-    if (text.length > MAX_DOCUMENT_CHARS) {
-      const file = new VFile({ path })
-      file.data.lang = settings.lang
-      emit(file, 'document-size-limit', { size: text.length, limit: MAX_DOCUMENT_CHARS }, { start: { line: 1, column: 1 } })
-      await connection.sendDiagnostics({ uri, version, diagnostics: publishable({ file, diagnostics: diagnosticsOf(file) }, uri) })
-      return
+    const outcome = await analysis.request({ kind: 'validate', ...ref(doc), settings, open: neighbours(doc) }, settings.timeLimitMs, 'restart')
+    if (outcome.ok) return publish(uri, version, outcome.value)
+    if (outcome.reason === 'timeout') {
+      tooSlow.set(uri, version)
+      publish(uri, version, single(uri, 'analysis-time-limit', { seconds: Number((settings.timeLimitMs / 1000).toPrecision(3)) }, settings.lang))
+      // The other documents' work went with the stopped worker.
+      for (const other of documents.all()) if (other.uri !== uri) schedule(other, 0)
+    } else if (outcome.reason === 'restarted') {
+      schedule(doc, 0)
+    } else {
+      connection.console.error(`nianbao 内部错误（${pathOf(uri)}）：${outcome.message ?? ''}`)
     }
-    const file = loadText(path, text, settings)
-    const previousPath = previousPathOf(path, file)
-    const previous = previousPath ? await previousYears.load(previousPath, settings) : undefined
-    // A newer edit arrived while the previous year was read: its own run publishes.
-    if (documents.get(uri)?.version !== version) return
-    const analysis = validateLoaded(file, previous)
-    loaded.set(uri, { version, file })
-    await connection.sendDiagnostics({ uri, version, diagnostics: publishable(analysis, uri) })
   }
 
-  const schedule = (doc: TextDocument, delay: number) => {
+  function schedule(doc: TextDocument, delay: number): void {
     clearTimeout(timers.get(doc.uri))
     timers.set(
       doc.uri,
       setTimeout(() => {
         timers.delete(doc.uri)
         const latest = documents.get(doc.uri)
-        if (!latest) return
-        validate(latest).catch((error: unknown) => {
-          connection.console.error(`nianbao 内部错误（${pathOf(doc.uri)}）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
-        })
+        if (latest) void validate(latest)
       }, delay),
     )
   }
 
-  /** Open reports in the same folder read this one as their previous year: check them again too. */
+  /** Open reports in the same folder may read this one as their previous year: check them again too. */
   const scheduleNeighbours = (uri: string) => {
     const folder = dirname(pathOf(uri))
     for (const doc of documents.all()) {
@@ -138,7 +139,7 @@ export function startServer(
   connection.onDidChangeConfiguration((params) => {
     const section = (params.settings as { nianbao?: unknown } | null)?.nianbao
     if (section !== undefined) applySettings(section)
-    loaded.clear()
+    tooSlow.clear()
     for (const doc of documents.all()) schedule(doc, 0)
   })
 
@@ -148,36 +149,39 @@ export function startServer(
 
   documents.onDidChangeContent(({ document }) => {
     // The first version of a document is checked at once; edits after a short pause.
-    schedule(document, loaded.has(document.uri) ? settings.debounceMs : 0)
+    schedule(document, validated.has(document.uri) ? settings.debounceMs : 0)
     scheduleNeighbours(document.uri)
   })
 
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri))
     timers.delete(document.uri)
-    loaded.delete(document.uri)
-    previousYears.forget(pathOf(document.uri))
+    validated.delete(document.uri)
+    tooSlow.delete(document.uri)
+    void analysis.request({ kind: 'forget', uri: document.uri }, QUERY_TIME_LIMIT_MS, 'give-up')
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] })
     scheduleNeighbours(document.uri)
   })
 
-  connection.onHover(({ textDocument, position }) => {
+  connection.onHover(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri)
-    const file = doc && current(doc)
-    return doc && file ? hoverAt(file, doc.offsetAt(position), settings.lang) : null
+    if (!doc || doc.getText().length > MAX_DOCUMENT_CHARS) return null
+    const outcome = await analysis.request({ kind: 'hover', ...ref(doc), offset: doc.offsetAt(position), lang: settings.lang }, QUERY_TIME_LIMIT_MS, 'give-up')
+    return outcome.ok ? outcome.value : null
   })
 
-  connection.onCompletion(({ textDocument, position }) => {
+  connection.onCompletion(async ({ textDocument, position }) => {
     const doc = documents.get(textDocument.uri)
-    if (!doc) return []
-    const file = current(doc)
-    if (!file) return []
-    return completionsAt(doc.getText(), doc.offsetAt(position), file, { lang: settings.lang, snippets })
+    if (!doc || doc.getText().length > MAX_DOCUMENT_CHARS) return []
+    const request = { kind: 'completion' as const, ...ref(doc), offset: doc.offsetAt(position), lang: settings.lang, snippets }
+    const outcome = await analysis.request(request, QUERY_TIME_LIMIT_MS, 'give-up')
+    return outcome.ok ? outcome.value : []
   })
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     for (const timer of timers.values()) clearTimeout(timer)
     timers.clear()
+    await analysis.close()
   })
 
   documents.listen(connection)
