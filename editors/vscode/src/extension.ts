@@ -22,7 +22,7 @@ async function start(): Promise<void> {
     folders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
   })
   if (!command) {
-    void vscode.window.showWarningMessage('未找到 nianbao：请在工作区运行 npm install nianbao，或在设置 nianbao.path 中指定 bin/nianbao.js 的路径。')
+    void vscode.window.showWarningMessage('未找到 nianbao：请在工作区运行 npm install（nianbao 仓库）或 npm install nianbao，或在设置 nianbao.path 中指定 bin/nianbao.js 的路径。')
     return
   }
   const serverOptions: ServerOptions = { command: command.command, args: command.args, transport: TransportKind.stdio }
