@@ -532,6 +532,16 @@ const entries: CatalogEntry[] = [
     en: (p) => String(p.note),
     fixtures: false,
   },
+  // — robustness: values, files and outputs that must never be lost or published wrongly —
+  {
+    ruleId: 'number-representable',
+    source: 'schema',
+    severity: 'error',
+    title: '数值能按原样保存（不过大、不过小、有效数字不超过 15 位）',
+    zh: (p) => `${p.label}：数值 ${p.actual} ${p.reason}，无法按原样保存；请核对是否多写或写错了数字`,
+    en: (p) => `${p.label}: the number ${p.actual} ${p.reasonEn} and cannot be kept as written; check for extra or mistyped digits`,
+    fixtures: true,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))

@@ -37,7 +37,8 @@ function schemaAt(root: Schema, path: YamlPath): Schema[] {
 }
 
 /** `requests.received[0]`（一、本年新收政府信息公开申请数量·自然人）. */
-function labelFor(root: Schema, path: YamlPath): string {
+export function labelFor(rootSchema: object, path: YamlPath): string {
+  const root = rootSchema as Schema
   const trail = schemaAt(root, path)
   const last = trail.at(-1)
   const parent = trail.at(-2)
