@@ -542,6 +542,37 @@ const entries: CatalogEntry[] = [
     en: (p) => `${p.label}: the number ${p.actual} ${p.reasonEn} and cannot be kept as written; check for extra or mistyped digits`,
     fixtures: true,
   },
+  {
+    ruleId: 'published-date-exists',
+    source: 'rules',
+    severity: 'error',
+    title: '发布日期是日历上存在的日期',
+    zh: (p) => `发布日期 ${p.actual} 不存在：${p.reason}；请写实际的发布日期`,
+    en: (p) => `The published date ${p.actual} does not exist: ${p.reasonEn}; write the actual publication date`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'published-after-year-end',
+    source: 'rules',
+    severity: 'error',
+    title: '发布日期在报告年度结束之后',
+    zh: (p) =>
+      `发布日期 ${p.actual} 不在 ${p.year} 年度结束之后：年度报告的数据截至 ${p.year}年12月31日，应在次年发布${p.hint ? `；是否应为 ${p.hint}？` : ''}`,
+    en: (p) =>
+      `The published date ${p.actual} is not after the end of ${p.year}: the figures are as at ${p.year}-12-31, so the report is published the year after${p.hint ? `; did you mean ${p.hint}?` : ''}`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'published-by-deadline',
+    source: 'rules',
+    severity: 'warning',
+    title: '按期发布（次年1月31日前）',
+    zh: (p) =>
+      `发布日期 ${p.actual} 远晚于发布期限：格式要求在 ${p.deadline}前向社会公布（本级政府的报告由主管部门在 ${p.latest}前公布）；请核对日期`,
+    en: (p) =>
+      `The published date ${p.actual} is long after the deadline: the format requires publication by ${p.deadlineEn} (the government's own report by ${p.latestEn}); check the date`,
+    fixtures: true,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))

@@ -7,6 +7,7 @@ import {
   appealsRules,
   appealsTable,
   metaFields,
+  publication,
   requestsRules,
   requestsTable,
   sections,
@@ -75,4 +76,5 @@ export const gb2019: FormatDefinition = {
   tables: [activeTable, requests, appealsTable],
   rules: [...requestsRules(requests), ...appealsRules],
   requiresFeeReport: false,
+  publication,
 }

@@ -8,6 +8,7 @@ import {
   appealsTable,
   group,
   metaFields,
+  publication,
   requestsRules,
   requestsTable,
   sections,
@@ -66,4 +67,5 @@ export const gb2021: FormatDefinition = {
   rules: [...requestsRules(requests), ...appealsRules],
   overviewMaxChars: 1000,
   requiresFeeReport: true,
+  publication,
 }

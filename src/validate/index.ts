@@ -6,7 +6,7 @@ import type { VFile } from 'vfile'
 import { checkSchema } from './schema.js'
 import { checkCrossYear } from './rules/cross-year.js'
 import { checkDataRules } from './rules/data-rules.js'
-import { checkFileName, checkFormatYear, checkRegulationLevel } from './rules/meta-rules.js'
+import { checkFileName, checkFormatYear, checkPublished, checkRegulationLevel } from './rules/meta-rules.js'
 import { checkNarrative } from './rules/narrative.js'
 import { checkSections } from './rules/section-rules.js'
 
@@ -21,6 +21,7 @@ export function validateReport(file: VFile, options: ValidateOptions = {}): void
   checkSchema(file)
   checkFormatYear(file, report)
   checkFileName(file, report)
+  checkPublished(file, report)
   checkRegulationLevel(file, report)
   checkDataRules(file, report)
   checkSections(file, report)

@@ -185,6 +185,7 @@ function metaExpectation(error: ErrorObject, parent: Schema | undefined): [strin
     case 'enum':
       return [`以下之一：${p?.enum?.join('、')}${p?.description ? `（${p.description}）` : ''}`, `one of ${p?.enum?.join(', ')}`]
     case 'pattern':
+      if (error.params.pattern === '\\S') return ['非空文本（不能只有空格）', 'non-blank text']
       return ['日期，格式为 YYYY-MM-DD（如 2025-01-20）', 'a date as YYYY-MM-DD']
     case 'minLength':
       return ['非空文本', 'non-empty text']
