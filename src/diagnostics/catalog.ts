@@ -573,6 +573,24 @@ const entries: CatalogEntry[] = [
       `The published date ${p.actual} is long after the deadline: the format requires publication by ${p.deadlineEn} (the government's own report by ${p.latestEn}); check the date`,
     fixtures: true,
   },
+  {
+    ruleId: 'report-unique',
+    source: 'rules',
+    severity: 'error',
+    title: '每个机关每个年度只有一份报告',
+    zh: (p) => `${p.agency} ${p.year} 年度的报告不止一份：另见 ${p.others}；请删除多余的副本，或改正其中的机关名称或年度`,
+    en: (p) => `More than one report for ${p.agency}, ${p.year}: see also ${p.othersEn}; delete the extra copy or correct its agency or year`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'output-place-unique',
+    source: 'cli',
+    severity: 'error',
+    title: '两份报告不写入同一输出位置',
+    zh: (p) => `此报告与 ${p.others} 会写入同一位置 ${p.place}，两份都未生成；请把其中一份移到以机关命名的单独文件夹`,
+    en: (p) => `This report and ${p.others} would be written to the same place ${p.place}; neither was built. Move one into a folder of its own, named for its agency`,
+    fixtures: false,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))
