@@ -591,6 +591,15 @@ const entries: CatalogEntry[] = [
     en: (p) => `This report and ${p.others} would be written to the same place ${p.place}; neither was built. Move one into a folder of its own, named for its agency`,
     fixtures: false,
   },
+  {
+    ruleId: 'import-reviewed',
+    source: 'rules',
+    severity: 'error',
+    title: '导入时标注的「待核对」已逐一核对并删去',
+    zh: (p) => `${p.key ? `\`${p.key}\`：` : ''}「待核对」标注尚未处理${p.why ? `（${p.why}）` : ''}：请按原件核对这一行，改正后删去这条标注`,
+    en: (p) => `${p.key ? `\`${p.key}\`: ` : ''}unreviewed 待核对 mark${p.why ? ` (${p.why})` : ''}: check this line against the original, correct it, then delete the mark`,
+    fixtures: true,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))

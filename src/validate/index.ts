@@ -8,6 +8,7 @@ import { checkCrossYear } from './rules/cross-year.js'
 import { checkDataRules } from './rules/data-rules.js'
 import { checkFileName, checkFormatYear, checkPublished, checkRegulationLevel } from './rules/meta-rules.js'
 import { checkNarrative } from './rules/narrative.js'
+import { checkReviewMarks } from './rules/review-marks.js'
 import { checkSections } from './rules/section-rules.js'
 
 export interface ValidateOptions {
@@ -19,6 +20,7 @@ export function validateReport(file: VFile, options: ValidateOptions = {}): void
   const report = file.data.report
   if (!report) return
   checkSchema(file)
+  checkReviewMarks(file)
   checkFormatYear(file, report)
   checkFileName(file, report)
   checkPublished(file, report)
