@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { after, before, test } from 'node:test'
 import { pathToFileURL } from 'node:url'
 import type { Diagnostic as LspDiagnostic, MarkupContent } from 'vscode-languageserver-protocol'
@@ -45,8 +45,9 @@ function expectedLsp(d: Diagnostic, uri: string): LspDiagnostic {
   if (d.cause) {
     const cause = d.cause
     const causeStart = point(cause.line, cause.column)
+    const causeUri = cause.file === d.file ? uri : pathToFileURL(resolve(cause.file)).href
     out.relatedInformation = [
-      { location: { uri, range: { start: causeStart, end: cause.endLine !== undefined ? point(cause.endLine, cause.endColumn!) : causeStart } }, message: cause.message },
+      { location: { uri: causeUri, range: { start: causeStart, end: cause.endLine !== undefined ? point(cause.endLine, cause.endColumn!) : causeStart } }, message: cause.message },
     ]
   }
   return out
@@ -101,7 +102,10 @@ test('published diagnostics equal validate --format json for every rule fixture'
   )
   assert.ok(inputs.length >= 25, `only ${inputs.length} fixture inputs`)
   assert.ok(inputs.filter((p) => p.startsWith(dir)).length <= 2, 'most fixtures are reports by their front matter')
-  const expected = validateJson(inputs)
+  // One validate run for all of them; `report-unique` compares the files validated together (many
+  // fixtures share an agency and year), so it is left out here: an open document is one file, as
+  // `nianbao validate <file>` is. The rule's own fixture is compared alone, where it says nothing.
+  const expected = validateJson(inputs).filter((d) => d.ruleId !== 'report-unique')
   let compared = 0
   for (const path of inputs) {
     const uri = uriOf(path)
@@ -112,6 +116,11 @@ test('published diagnostics equal validate --format json for every rule fixture'
     client.close(uri)
   }
   assert.ok(compared >= inputs.length, `compared only ${compared} diagnostics`)
+
+  const copy = join(rules, 'report-unique', 'not-ok', 'agency', '2024.md')
+  const uri = uriOf(copy)
+  assert.deepEqual(await client.open(uri, readFileSync(copy, 'utf8')), validateJson([copy]).map((d) => expectedLsp(d, uri)))
+  client.close(uri)
 })
 
 test('an edit updates the diagnostics; the new ones equal validate of the edited file', async () => {

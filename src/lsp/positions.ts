@@ -5,6 +5,8 @@
  * with no re-measuring of the text. Also: which front matter key or list
  * element an offset falls on, from the YAML document's node ranges.
  */
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver'
 import { isMap, isScalar, isSeq, type Node } from 'yaml'
 import type { Diagnostic } from '../diagnostics/types.js'
@@ -26,10 +28,17 @@ export function toRange(span: Span): Range {
 
 const severities = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const
 
-/** One validator diagnostic as published: same place, message and rule id (`code`). */
+/**
+ * One validator diagnostic as published: same place, message and rule id
+ * (`code`); its cause (the other half of a conflict, possibly in another
+ * file) as related information.
+ */
 export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
   const out: LspDiagnostic = { range: toRange(d), severity: severities[d.severity], code: d.ruleId, source: 'nianbao', message: d.message }
-  if (d.cause) out.relatedInformation = [{ location: { uri, range: toRange(d.cause) }, message: d.cause.message }]
+  if (d.cause) {
+    const causeUri = d.cause.file === d.file ? uri : pathToFileURL(resolve(d.cause.file)).href
+    out.relatedInformation = [{ location: { uri: causeUri, range: toRange(d.cause) }, message: d.cause.message }]
+  }
   return out
 }
 
