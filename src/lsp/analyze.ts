@@ -1,9 +1,8 @@
 /**
- * The server's analysis of one document, without any protocol plumbing:
- * is it a report, load it from the editor's text, validate it exactly as
- * `nianbao validate` does (the same stages, the previous year's report for
- * the cross-year rules), and the diagnostics as the protocol publishes them.
- * The fuzz harness drives this module directly (`analyzeForFuzz`).
+ * The analysis of one document, without any protocol plumbing: is it a
+ * report, load it from the editor's text, validate it exactly as `nianbao
+ * validate` does (the same stages, the previous year's report for the
+ * cross-year rules), and the diagnostics as the protocol publishes them.
  */
 import { basename } from 'node:path'
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver'
@@ -18,8 +17,6 @@ import { toLspDiagnostic } from './positions.js'
 export interface AnalyzeOptions {
   lang?: Lang
   severities?: Record<string, Severity | 'off'>
-  /** The same agency's previous report, already loaded (from disk or from the editor). */
-  previous?: VFile
 }
 
 export interface Analysis {
@@ -53,11 +50,11 @@ export function loadText(path: string, text: string, options: AnalyzeOptions = {
 }
 
 /** The year a loaded report is for, if its front matter says. */
-export function yearOf(file: VFile): number | undefined {
+function yearOf(file: VFile): number | undefined {
   return file.data.report?.meta.year || undefined
 }
 
-/** Validate a report loaded with `loadText`, as `nianbao validate` does (once per loaded file). */
+/** Validate a report loaded with `loadText`, as `nianbao validate` does (once per loaded file): the same diagnostics. */
 export function validateLoaded(file: VFile, previous?: VFile): Analysis {
   validateReport(file, previous ? { previous } : {})
   return { file, diagnostics: diagnosticsOf(file) }
@@ -70,11 +67,6 @@ export function validateLoaded(file: VFile, previous?: VFile): Analysis {
 export function previousPathOf(path: string, file: VFile): string | undefined {
   const year = yearOf(file)
   return year && REPORT_NAME.test(basename(path)) ? previousYearPath(path, year) : undefined
-}
-
-/** Load and validate a report from text; the diagnostics equal `nianbao validate`'s for the same file. */
-export function analyzeText(path: string, text: string, options: AnalyzeOptions = {}): Analysis {
-  return validateLoaded(loadText(path, text, options), options.previous)
 }
 
 /** Diagnostics in the protocol's shape, in the validator's order. */
