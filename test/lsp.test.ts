@@ -234,7 +234,7 @@ test('completion offers the keys of the definition at every level and the offici
   const labels = async (line: number, character: number) => (await client.completion(uri, line, character)).map((i) => i.label)
 
   const root = await client.completion(uri, 12, 0)
-  assert.ok(root.some((i) => i.label === 'published' && i.detail === 'published · 发布日期'))
+  assert.ok(root.some((i) => i.label === 'published' && i.detail === '发布日期'))
   assert.ok(!root.some((i) => i.label === 'agency'), 'keys already written are not offered again')
   assert.deepEqual(await labels(8, 4), ['repealed', 'in_force'])
   assert.deepEqual(await labels(11, 4), ['state_secret', 'prohibited_by_law', 'security_stability', 'third_party_rights', 'internal_affairs', 'process_information', 'enforcement_files', 'administrative_query'])

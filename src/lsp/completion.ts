@@ -123,7 +123,7 @@ function keyItems(text: string, file: VFile | undefined, lines: string[], frontL
       const item: CompletionItem = {
         label: key,
         kind: schema.type === 'object' ? CompletionItemKind.Module : CompletionItemKind.Property,
-        detail: info ? titleOf(info) : String(schema.title ?? ''),
+        detail: info ? (info.kind === 'meta' ? info.field.label : titleOf(info)) : String(schema.title ?? ''),
         sortText: String(i).padStart(3, '0'),
         filterText: key,
         textEdit: { range, newText },
