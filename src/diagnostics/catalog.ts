@@ -532,6 +532,16 @@ const entries: CatalogEntry[] = [
     en: (p) => String(p.note),
     fixtures: false,
   },
+  // — preview —
+  {
+    ruleId: 'preview-renders',
+    source: 'cli',
+    severity: 'error',
+    title: '预览能生成页面',
+    zh: (p) => `预览生成页面时出现内部错误：${p.reason}；请将此信息报告给维护者`,
+    en: (p) => `Internal error while rendering the preview: ${p.reason}; please report this`,
+    fixtures: false,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))
