@@ -35,7 +35,6 @@ interface PageCell {
 const META_TARGETS: Record<string, string> = {
   agency: '.report-title',
   year: '.report-title',
-  format: '.report-title',
   published: '.signoff',
 }
 

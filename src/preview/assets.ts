@@ -59,7 +59,6 @@ export const previewScript = `'use strict';
   let scroll = { x: 0, y: 0 };
   let selected = null;
   let busy = false;
-  let again = false;
 
   function frameDoc(frame) {
     try { return frame.contentDocument; } catch (e) { return null; }
@@ -150,46 +149,78 @@ export const previewScript = `'use strict';
         front.hidden = false;
         broken.hidden = true;
         decorate(front);
-        back.removeAttribute('src');
         resolve();
       };
       back.src = 'page.html?v=' + v;
     });
   }
 
-  async function refresh() {
-    if (busy) { again = true; return; }
+  /**
+   * Put the new page into the visible frame's document in place: the same
+   * bytes parsed the same way, without a navigation, so the update is quick
+   * and the reader stays where they were. Navigates instead when the frame
+   * holds no page yet (first load, or after a file that did not parse).
+   */
+  async function patch(v) {
+    const doc = frameDoc(front);
+    if (front.hidden || !doc || !doc.body || !front.getAttribute('src')) return swap(v);
+    const response = await fetch('page.html?v=' + v, { cache: 'no-store' });
+    if (!response.ok) return swap(v);
+    const html = await response.text();
+    const win = front.contentWindow;
+    const x = win.scrollX;
+    const y = win.scrollY;
+    // Parsed by the frame's own document, so the page's own policy (its inline styles) applies.
+    doc.documentElement.innerHTML = html;
+    win.scrollTo(x, y);
+    decorate(front);
+  }
+
+  /** Show a state (from an event, or from state.json after a reconnect). */
+  async function show(state) {
+    if (state.version === version) return;
+    version = state.version;
+    panel.innerHTML = state.panel;
+    statusBadge.className = 'nb-status nb-status-' + state.status;
+    statusBadge.textContent = state.label;
+    title.textContent = state.title;
+    body.dataset.status = state.status;
+    body.dataset.version = String(version);
+    if (state.status === 'broken') {
+      saveScroll();
+      front.hidden = true;
+      broken.hidden = false;
+    } else {
+      await patch(version);
+    }
+  }
+
+  let pending = null;
+  /** One update at a time; of those arriving meanwhile only the latest is shown. */
+  async function update(state) {
+    if (busy) { pending = state; return; }
     busy = true;
+    try {
+      await show(state);
+    } finally {
+      busy = false;
+      if (pending) { const next = pending; pending = null; update(next); }
+    }
+  }
+
+  async function refresh() {
     try {
       const response = await fetch('state.json', { cache: 'no-store' });
       if (!response.ok) { broken.hidden = false; front.hidden = true; return; }
-      const state = await response.json();
-      if (state.version === version) return;
-      version = state.version;
-      panel.innerHTML = state.panel;
-      statusBadge.className = 'nb-status nb-status-' + state.status;
-      statusBadge.textContent = state.label;
-      title.textContent = state.title;
-      body.dataset.status = state.status;
-      body.dataset.version = String(version);
-      if (state.status === 'broken') {
-        saveScroll();
-        front.hidden = true;
-        broken.hidden = false;
-      } else {
-        await swap(version);
-      }
+      await update(await response.json());
     } catch (e) {
       // The server is restarting: the next event or reconnect brings us up to date.
-    } finally {
-      busy = false;
-      if (again) { again = false; refresh(); }
     }
   }
 
   events.addEventListener('report', (event) => {
-    const r = JSON.parse(event.data);
-    if (r.id === id && r.version !== version) refresh();
+    const state = JSON.parse(event.data);
+    if (state.id === id) update(state);
   });
   events.addEventListener('list', () => refresh());
   catchUp = refresh;

@@ -5,7 +5,7 @@
  * the page. No server here: `previewText` is the entry for tests and fuzzing.
  */
 import { createHash } from 'node:crypto'
-import { basename, resolve } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { diagnosticsOf, emit } from '../diagnostics/emit.js'
 import type { Diagnostic, Lang, Severity } from '../diagnostics/types.js'
@@ -61,7 +61,7 @@ export async function stateOf(file: VFile, options: PreviewOptions = {}): Promis
   const errors = count('error')
   const warnings = count('warning')
   const report = file.data.report
-  const title = report && report.meta.agency && report.meta.year ? `${report.meta.agency}${report.meta.year}年政府信息公开工作年度报告` : basename(file.path)
+  const title = report && report.meta.agency && report.meta.year ? `${report.meta.agency}${report.meta.year}年政府信息公开工作年度报告` : `${basename(dirname(file.path))}/${basename(file.path)}`
   return {
     path: file.path,
     title,

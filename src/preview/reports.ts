@@ -130,6 +130,7 @@ export class ReportSet extends EventEmitter<ReportSetEvents> {
 
   /** The path as shown to the user. */
   shown(entry: ReportEntry): string {
-    return relative(process.cwd(), entry.path) || entry.path
+    const shown = relative(process.cwd(), entry.path)
+    return shown === '' || shown.startsWith('..') ? entry.path : shown
   }
 }

@@ -71,7 +71,8 @@ export function parseReportPath(pathname: string): { id: string; resource: strin
   }
 }
 
-function eventPayload(entry: ReportEntry, lang: Lang): string {
+/** What a page needs to show a report's new state: also the body of `state.json`. */
+function stateJson(entry: ReportEntry, lang: Lang): string {
   const s = entry.state
   const status = s?.status ?? 'broken'
   return JSON.stringify({
@@ -82,6 +83,9 @@ function eventPayload(entry: ReportEntry, lang: Lang): string {
     title: s?.title ?? entry.id,
     errors: s?.errors ?? 0,
     warnings: s?.warnings ?? 0,
+    infos: s?.infos ?? 0,
+    // Sent with the event so that the page updates without asking back.
+    panel: s ? panelHtml(s, lang) : '',
   })
 }
 
@@ -100,7 +104,7 @@ export function createPreviewServer(context: ServerContext): PreviewServer {
   const broadcast = (event: string, data: string) => {
     for (const res of streams) res.write(`event: ${event}\ndata: ${data}\n\n`)
   }
-  const onReport = (entry: ReportEntry) => broadcast('report', eventPayload(entry, lang))
+  const onReport = (entry: ReportEntry) => broadcast('report', stateJson(entry, lang))
   const onList = () => broadcast('list', '{}')
   reports.on('report', onReport)
   reports.on('list', onList)
@@ -132,6 +136,11 @@ export function createPreviewServer(context: ServerContext): PreviewServer {
     if (pathname === '/_/preview.js') return send(req, res, 200, 'text/javascript; charset=utf-8', previewScript)
     if (pathname === '/_/preview.css') return send(req, res, 200, 'text/css; charset=utf-8', previewCss)
     if (pathname === '/events') return openStream(req, res)
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204, common)
+      res.end()
+      return
+    }
 
     const route = parseReportPath(pathname)
     const entry = route && reports.get(route.id)
@@ -148,23 +157,7 @@ export function createPreviewServer(context: ServerContext): PreviewServer {
         if (state.html === undefined) return plain(req, res, 409, '409 文件有错误，无法生成页面；问题见预览页右侧')
         return send(req, res, 200, 'text/html; charset=utf-8', state.html, { 'Content-Security-Policy': pagePolicy })
       case 'state.json':
-        return send(
-          req,
-          res,
-          200,
-          'application/json; charset=utf-8',
-          JSON.stringify({
-            id: entry.id,
-            version: entry.version,
-            status: state.status,
-            label: statusText(state.status, lang),
-            title: state.title,
-            errors: state.errors,
-            warnings: state.warnings,
-            infos: state.infos,
-            panel: panelHtml(state, lang),
-          }),
-        )
+        return send(req, res, 200, 'application/json; charset=utf-8', stateJson(entry, lang))
       case 'report.pdf': {
         const result = await pdf.get(state)
         if ('pdf' in result) return send(req, res, 200, 'application/pdf', result.pdf, { 'Content-Disposition': 'inline; filename="report.pdf"' })

@@ -160,7 +160,7 @@ export function indexPage(entries: readonly IndexEntry[], lang: Lang = 'zh'): st
         `<tr data-id="${escapeHtml(e.id)}" data-status="${status}">` +
         `<td><a href="${escapeHtml(reportUrl(e.id))}">${escapeHtml(s?.title ?? e.id)}</a></td>` +
         `<td class="nb-file">${escapeHtml(e.file)}</td>` +
-        `<td class="nb-status nb-status-${status}">${statusText(status, lang)}</td>` +
+        `<td><span class="nb-status nb-status-${status}">${statusText(status, lang)}</span></td>` +
         `<td class="nb-errors">${s?.errors ?? ''}</td><td class="nb-warnings">${s?.warnings ?? ''}</td></tr>`
       )
     })
