@@ -12,6 +12,7 @@ import {
   requestsTable,
   sections,
 } from './common.js'
+import { derivedFigures } from './derived.js'
 import type { ColumnDef, FormatDefinition, TableDef } from './types.js'
 
 const documentColumns: ColumnDef[] = [
@@ -66,4 +67,5 @@ export const gb2021: FormatDefinition = {
   rules: [...requestsRules(requests), ...appealsRules],
   overviewMaxChars: 1000,
   requiresFeeReport: true,
+  derived: derivedFigures,
 }
