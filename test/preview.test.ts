@@ -6,7 +6,7 @@
  * that does not parse gives its errors instead of a page.
  */
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { request } from 'node:http'
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -221,4 +221,80 @@ test('the PDF is made on demand, once per content, and served as application/pdf
   const second = await get(preview.port, '/r/ruzhou-wsjkw/2024/report.pdf')
   assert.ok(second.body.equals(first.body))
   assert.equal(preview.pdf.renders, before + 1, 'the second request came from the cache')
+})
+
+/** Run `nianbao preview` until it prints its address; returns the process and that address. */
+function spawnPreview(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [join(repo, 'bin', 'nianbao.js'), 'preview', ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const url = /预览地址：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1]
+      if (url) resolve({ child, url, output: () => output })
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)))
+  })
+}
+
+test('the command prints its address, serves, and stops cleanly on Ctrl-C; a taken --port is a clear error', async () => {
+  const { child, url, output } = await spawnPreview([join(root, 'content', 'ruzhou-wsjkw', '2024.md'), '--port', '0'])
+  const port = Number(new URL(url).port)
+  const index = await get(port, '/')
+  assert.equal(index.status, 302, 'one report: / goes to its page')
+  assert.equal(index.headers.location, '/r/ruzhou-wsjkw/2024/')
+  const taken = spawnSync(process.execPath, [join(repo, 'bin', 'nianbao.js'), 'preview', join(root, 'content'), '--port', String(port)], { cwd: repo, encoding: 'utf8' })
+  assert.equal(taken.status, 2)
+  assert.match(taken.stderr, new RegExp(`端口 ${port} 已被占用`))
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
+  child.kill('SIGINT')
+  assert.equal(await exited, 0, output())
+  const missing = spawnSync(process.execPath, [join(repo, 'bin', 'nianbao.js'), 'preview', join(root, 'nothing-here')], { cwd: repo, encoding: 'utf8' })
+  assert.equal(missing.status, 2)
+  assert.match(missing.stderr, /路径不存在/)
+})
+
+async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    const value = await probe()
+    if (value !== undefined && value !== false) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((done) => setTimeout(done, 50))
+  }
+}
+
+test('the watcher: a new report in the folder joins the index, a deleted one leaves; an agency template change re-renders', async () => {
+  const dir = join(root, 'content', 'neu-agency')
+  await mkdir(dir, { recursive: true })
+  await writeFile(join(dir, '2024.md'), seed.replace('汝州市卫生健康委员会', '新机关'))
+  const added = await eventually(() => preview.reports.get('neu-agency/2024')?.state, 'the new report')
+  assert.match(added.title, /^新机关2024年/)
+  const { rm } = await import('node:fs/promises')
+  await rm(join(dir, '2024.md'))
+  await eventually(() => preview.reports.get('neu-agency/2024') === undefined, 'the report to leave')
+
+  const templates = join(root, 'content', 'ruzhou-wsjkw', 'templates')
+  await mkdir(templates, { recursive: true })
+  await writeFile(join(templates, 'letterhead.hbs'), '<header class="report-header">\n<p>预览模板测试</p>\n<h1 class="report-title">{{title}}</h1>\n</header>\n')
+  await eventually(() => preview.reports.get('ruzhou-wsjkw/2024')?.state?.html?.includes('<p>预览模板测试</p>'), 'the override to show')
+  await rm(templates, { recursive: true })
+  await eventually(() => preview.reports.get('ruzhou-wsjkw/2024')?.state?.html?.includes('预览模板测试') === false, 'the override to go')
+})
+
+test('the default port moves on when taken; an explicit one does not', async () => {
+  const { createServer } = await import('node:http')
+  const { listen } = await import('../src/preview/server.js')
+  const holder = createServer()
+  const taken = await listen(holder, 0, false)
+  const next = createServer()
+  try {
+    assert.ok((await listen(next, taken, true)) > taken)
+    await assert.rejects(listen(createServer(), taken, false), { code: 'EADDRINUSE' })
+  } finally {
+    next.close()
+    holder.close()
+  }
 })
