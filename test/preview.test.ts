@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { diagnosticsOf } from '../src/diagnostics/emit.js'
 import { validatePaths } from '../src/pipeline.js'
-import { previewFile, previewText } from '../src/preview/render.js'
+import { previewFile, previewPage, previewText } from '../src/preview/render.js'
 import { allowedHost, parseReportPath } from '../src/preview/server.js'
 import { editorUrl, panelHtml } from '../src/preview/shell.js'
 import { startPreview, type RunningPreview } from '../src/preview/index.js'
@@ -191,7 +191,9 @@ test('a diagnostic on a value points at its table cell; one in the text at its p
 
 test('a file that does not parse gives its errors and no page; the server keeps serving', async () => {
   const broken = '---\nagency: [汝州\nyear: 2024\n---\n\n## 一、总体情况\n'
-  const state = await previewText({ path: 'content/x/2024.md', text: broken })
+  const { state, page } = await previewPage({ path: 'content/x/2024.md', text: broken })
+  assert.match(page, /<div class="nb-broken">/)
+  assert.doesNotMatch(page, /page\.html/, 'no frame source when there is no page')
   assert.equal(state.status, 'broken')
   assert.equal(state.html, undefined)
   assert.ok(state.diagnostics.some((d) => d.ruleId === 'yaml-syntax' && d.severity === 'error'))
@@ -297,4 +299,15 @@ test('the default port moves on when taken; an explicit one does not', async () 
     next.close()
     holder.close()
   }
+})
+
+test('the panel lists at most PANEL_LIMIT entries and says how many more there are', async () => {
+  const { PANEL_LIMIT } = await import('../src/preview/shell.js')
+  const state = await previewText({ path: 'content/ruzhou-wsjkw/2024.md', text: seed })
+  const many = Array.from({ length: PANEL_LIMIT + 25 }, (_, i) => ({
+    file: state.path, line: i + 1, column: 1, severity: 'warning' as const, ruleId: 'blank-cell', source: 'rules' as const, message: `第 ${i} 条`,
+  }))
+  const panel = panelHtml({ ...state, diagnostics: many, warnings: many.length })
+  assert.equal(panel.match(/<li /g)?.length, PANEL_LIMIT)
+  assert.match(panel, /另有 25 条未列出/)
 })

@@ -17,7 +17,7 @@ import { ReportSet, type ReportEntry } from './reports.js'
 import { createPreviewServer, listen } from './server.js'
 import { watchInputs, type InputEvent, type InputKind } from './watcher.js'
 
-export { previewText, previewFile, type PreviewState, type PreviewDiagnostic } from './render.js'
+export { previewText, previewFile, previewPage, type PreviewState, type PreviewDiagnostic } from './render.js'
 export { reportShell, panelHtml, indexPage } from './shell.js'
 
 export interface PreviewServerOptions {

@@ -98,3 +98,18 @@ export async function previewText(input: TextInput, options: PreviewOptions & { 
   validateReport(file, previous ? { previous } : {})
   return stateOf(file, options)
 }
+
+/**
+ * The preview page for report text, as the server would show it, without a
+ * server: the state, the panel and the whole page around the report (for
+ * the fuzz harness and tests).
+ */
+export async function previewPage(
+  input: TextInput,
+  options: PreviewOptions & { previous?: TextInput } = {},
+): Promise<{ state: PreviewState; panel: string; page: string }> {
+  const { panelHtml, reportShell } = await import('./shell.js')
+  const state = await previewText(input, options)
+  const lang = options.lang ?? 'zh'
+  return { state, panel: panelHtml(state, lang), page: reportShell(state, { id: 'preview/report', version: 1, lang }) }
+}

@@ -82,12 +82,18 @@ function diagnosticItem(d: PreviewDiagnostic, path: string, lang: Lang): string 
   )
 }
 
+/** At most this many entries in the panel (a pasted table can give thousands; the page must stay usable). */
+export const PANEL_LIMIT = 300
+
 /** The diagnostics panel of one report (an HTML fragment, also sent on every update). */
 export function panelHtml(state: PreviewState, lang: Lang = 'zh'): string {
   const w = words[lang]
   const head = `<h2>${w.problems} <span class="nb-counts">${counts(state, lang)}</span></h2>`
   if (state.diagnostics.length === 0) return `${head}<p class="nb-none">${w.none}</p>`
-  return `${head}<ol class="nb-diags">${state.diagnostics.map((d) => diagnosticItem(d, state.path, lang)).join('')}</ol>`
+  const shown = state.diagnostics.slice(0, PANEL_LIMIT)
+  const rest = state.diagnostics.length - shown.length
+  const more = rest > 0 ? `<p class="nb-more">${lang === 'zh' ? `另有 ${rest} 条未列出；用 nianbao validate 查看全部` : `${rest} more not listed; nianbao validate lists them all`}</p>` : ''
+  return `${head}<ol class="nb-diags">${shown.map((d) => diagnosticItem(d, state.path, lang)).join('')}</ol>${more}`
 }
 
 export interface ShellOptions {
