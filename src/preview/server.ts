@@ -22,6 +22,8 @@ export interface ServerContext {
 
 /** At most this many pages listening for updates at once (each holds a connection). */
 const MAX_STREAMS = 64
+/** Unsent bytes a listening page may fall behind by before it is dropped. */
+const STREAM_BACKLOG = 4 << 20
 
 const common = {
   'X-Content-Type-Options': 'nosniff',
@@ -102,7 +104,13 @@ export function createPreviewServer(context: ServerContext): PreviewServer {
   let port = 0
 
   const broadcast = (event: string, data: string) => {
-    for (const res of streams) res.write(`event: ${event}\ndata: ${data}\n\n`)
+    for (const res of streams) {
+      // A page that stopped reading does not get to pile up memory here: it reconnects and catches up.
+      if (res.writableLength > STREAM_BACKLOG) {
+        streams.delete(res)
+        res.destroy()
+      } else res.write(`event: ${event}\ndata: ${data}\n\n`)
+    }
   }
   const onReport = (entry: ReportEntry) => broadcast('report', stateJson(entry, lang))
   const onList = () => broadcast('list', '{}')
