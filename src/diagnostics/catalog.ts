@@ -298,8 +298,8 @@ const entries: CatalogEntry[] = [
     source: 'rules',
     severity: 'warning',
     title: '正文中的数字与表格一致',
-    zh: (p) => `正文写“${p.quote}”，但${p.table}中${p.cell}为 ${p.expected}`,
-    en: (p) => `The text says "${p.quote}", but ${p.cellEn} in ${p.table} is ${p.expected}`,
+    zh: (p) => `正文“${p.quote}”写作 ${p.stated}，与表格不符：${p.compared}；请核对正文或表格，或改写为引用 {${p.name}}，数字只填一次`,
+    en: (p) => `The text "${p.quote}" states ${p.stated}, but the tables say otherwise: ${p.comparedEn}; check the text or the table, or write the reference {${p.name}} so the number is written once`,
     fixtures: true,
   },
   // — rules: references to the tables in the narrative ({收到申请}) —

@@ -24,6 +24,8 @@ export interface ReferenceVocabulary {
   names: Map<string, ReferenceTarget | null>
   /** The spelling shown for each target (in suggestions and docs). */
   display: Map<ReferenceTarget, string>
+  /** The ASCII spelling of each target (derived key or front matter path), suggested for ASCII input. */
+  ascii: Map<ReferenceTarget, string>
 }
 
 const SEPARATORS = /[\s\u3000·・.．]/g
@@ -69,6 +71,7 @@ export function referenceVocabulary(format: FormatDefinition): ReferenceVocabula
   if (cached) return cached
   const names = new Map<string, ReferenceTarget | null>()
   const display = new Map<ReferenceTarget, string>()
+  const ascii = new Map<ReferenceTarget, string>()
   const add = (spelling: string, target: ReferenceTarget) => {
     const key = normalizeName(spelling)
     if (key === '') return
@@ -79,6 +82,7 @@ export function referenceVocabulary(format: FormatDefinition): ReferenceVocabula
   for (const def of format.derived) {
     const target: ReferenceTarget = { kind: 'derived', def }
     display.set(target, def.name)
+    ascii.set(target, def.key)
     for (const spelling of [def.name, ...(def.aliases ?? []), def.key]) add(spelling, target)
   }
   // Derived names win over a cell spelt the same way: they are added first and cells never replace them.
@@ -101,6 +105,7 @@ export function referenceVocabulary(format: FormatDefinition): ReferenceVocabula
             }
           }
           const path = [table.key, ...row.path]
+          ascii.set(target, [...path, column.key].join('.'))
           spellings.push([...path, column.key].join('.'))
           if (omit) spellings.push(path.join('.'))
           for (const spelling of spellings) if (!derivedKeys.has(normalizeName(spelling))) add(spelling, target)
@@ -108,7 +113,7 @@ export function referenceVocabulary(format: FormatDefinition): ReferenceVocabula
       }
     }
   }
-  const vocabulary = { names, display }
+  const vocabulary = { names, display, ascii }
   cache.set(format, vocabulary)
   return vocabulary
 }
@@ -143,7 +148,8 @@ export function suggestName(format: FormatDefinition, name: string): string | un
     if (d > Math.max(1, Math.floor(0.4 * Math.max(wanted.length, spelling.length)))) continue
     if (!best || d < best.d) best = { target, d }
   }
-  return best ? vocabulary.display.get(best.target) : undefined
+  if (!best) return undefined
+  return /^[\x20-\x7e]+$/.test(name) ? vocabulary.ascii.get(best.target) : vocabulary.display.get(best.target)
 }
 
 /** The value type a target prints as: counts as integers, amounts as written, rates as percentages. */
