@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs'
+import { bindCommand } from './bind.js'
 import { buildCommand } from './build.js'
 import { importCommand } from './import.js'
 import { schemaCommand } from './schema.js'
@@ -6,4 +7,4 @@ import { validateCommand } from './validate.js'
 import { verifyCommand } from './verify.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- yargs modules differ in their args type
-export const commands: CommandModule<object, any>[] = [validateCommand, buildCommand, schemaCommand, verifyCommand, importCommand]
+export const commands: CommandModule<object, any>[] = [validateCommand, buildCommand, schemaCommand, verifyCommand, importCommand, bindCommand]
