@@ -7,6 +7,7 @@ import {
   appealsRules,
   appealsTable,
   metaFields,
+  publication,
   requestsRules,
   requestsTable,
   sections,
@@ -77,4 +78,5 @@ export const gb2019: FormatDefinition = {
   rules: [...requestsRules(requests), ...appealsRules],
   requiresFeeReport: false,
   derived: derivedFigures,
+  publication,
 }

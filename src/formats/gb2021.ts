@@ -8,6 +8,7 @@ import {
   appealsTable,
   group,
   metaFields,
+  publication,
   requestsRules,
   requestsTable,
   sections,
@@ -68,4 +69,5 @@ export const gb2021: FormatDefinition = {
   overviewMaxChars: 1000,
   requiresFeeReport: true,
   derived: derivedFigures,
+  publication,
 }

@@ -221,4 +221,19 @@ export interface FormatDefinition {
   requiresFeeReport: boolean
   /** Figures derived from the tables (shared by both formats: src/formats/derived.ts). */
   derived: readonly DerivedDef[]
+  /** When the report must be published (「二、报告方式及时间」). */
+  publication: PublicationDeadlines
+}
+
+/** A day of the year after the report year, e.g. 1月31日. */
+export interface MonthDay {
+  month: number
+  day: number
+}
+
+export interface PublicationDeadlines {
+  /** 县级以上人民政府部门 publish by this day of the next year (条例第四十九条). */
+  deadline: MonthDay
+  /** The last deadline the format sets for any report (本级政府 reports, by the 主管部门). */
+  latest: MonthDay
 }
