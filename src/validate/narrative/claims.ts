@@ -45,6 +45,9 @@ const OTHER_BODIES = /全(?:市|县|区|省|国|州|盟|旗)(?!政府|人民政�
 const TOPIC = /(申请|依申请公开)|(信访|热线|12345|诉求|来信|来电|来访|留言|人大代表|政协|建议|提案|咨询|投诉|举报|工单|信箱|网民)/g
 const DOMAIN = /(行政复议|复议)|(行政诉讼|诉讼|起诉)|(规范性文件)|(规章)/g
 const REVIEWING_BODY = /复议机关/
+/** How far before a number its keyword and its year, topic and subject words are looked for: keeps a long run of text linear. */
+const REACH = 80
+const CONTEXT_REACH = 400
 
 interface Compiled {
   def: Phrasing
@@ -99,7 +102,7 @@ interface Reading {
 
 /** The phrasing that ties `n` to a figure, if any. */
 function read(text: string, sentence: Span, n: NumberMention, context: SentenceContext): Reading | undefined {
-  const from = clauseStart(text, sentence, n.start)
+  const from = Math.max(clauseStart(text, sentence, n.start), n.start - REACH)
   const prefix = text.slice(from, n.start)
   const rest = text.slice(n.unitEnd, sentence.end)
   let best: Reading | undefined
@@ -121,7 +124,7 @@ function read(text: string, sentence: Span, n: NumberMention, context: SentenceC
     } else continue
     let figures = def.figures ? [...def.figures] : []
     if (def.domain) {
-      const domain = lastDomain(text.slice(sentence.start, start))
+      const domain = lastDomain(text.slice(Math.max(sentence.start, start - CONTEXT_REACH), start))
       figures = domain ? [...(def.domain[domain] ?? [])] : []
       if (figures.length === 0) continue
     }
@@ -132,13 +135,14 @@ function read(text: string, sentence: Span, n: NumberMention, context: SentenceC
 
 /** Whether the claim at `start` is about this report's year, its whole year, the agency itself and the right count. */
 function inScope(text: string, sentence: Span, start: number, numberStart: number, def: { requests?: boolean; needsTopic?: boolean }, context: SentenceContext): boolean {
-  const before = text.slice(sentence.start, start)
-  const year = yearBefore(text.slice(sentence.start, numberStart), start - sentence.start, context.year)
+  const from = Math.max(sentence.start, start - CONTEXT_REACH)
+  const before = text.slice(from, start)
+  const year = yearBefore(text.slice(from, numberStart), start - from, context.year)
   if (year !== undefined && year !== context.year) return false
   if (PARTIAL_PERIOD.test(before)) return false
   if (OTHER_BODIES.test(text.slice(clauseStart(text, sentence, start), start))) return false
   if (def.requests || def.needsTopic) {
-    const topic = topicBefore(text.slice(sentence.start, numberStart))
+    const topic = topicBefore(text.slice(from, numberStart))
     if (topic === 'other') return false
     if (def.needsTopic && topic !== 'app') return false
   }
@@ -177,7 +181,7 @@ export function findClaims(text: string, sentence: Span, context: SentenceContex
 
 /** A keyword joined to the one at `start` by 、/和/及 (「行政复议、行政诉讼各 2 件」). */
 function conjoinedBefore(text: string, sentence: Span, start: number, n: NumberMention): { def: Phrasing; start: number } | undefined {
-  const prefix = text.slice(clauseStart(text, sentence, start), start)
+  const prefix = text.slice(Math.max(clauseStart(text, sentence, start), start - REACH), start)
   for (const c of compiled) {
     if (!c.def.before || c.def.clauseStart || c.def.domain || c.def.unit !== n.unitKind) continue
     const m = new RegExp(`(?:${c.def.before})${CONJUNCTION}$`).exec(prefix)
