@@ -630,6 +630,16 @@ const entries: CatalogEntry[] = [
     en: (p) => `${p.key ? `\`${p.key}\`: ` : ''}unreviewed 待核对 mark${p.why ? ` (${p.why})` : ''}: check this line against the original, correct it, then delete the mark`,
     fixtures: true,
   },
+  // — preview —
+  {
+    ruleId: 'preview-renders',
+    source: 'cli',
+    severity: 'error',
+    title: '预览能生成页面',
+    zh: (p) => `预览生成页面时出现内部错误：${p.reason}；请将此信息报告给维护者`,
+    en: (p) => `Internal error while rendering the preview: ${p.reason}; please report this`,
+    fixtures: false,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))
