@@ -18,6 +18,33 @@ import { installSpeedups } from './speedups.js'
 import { footer, page, styles } from './styles.js'
 
 
+interface NodeInfo {
+  headlineLevel?: number
+  style?: unknown
+  stack?: boolean
+}
+
+interface PageNodes {
+  getFollowingNodesOnPage(): NodeInfo[]
+  getPreviousNodesOnPage(): NodeInfo[]
+  getNodesOnNextPage(): NodeInfo[]
+}
+
+/** Text, a table: not a heading, the page number or a container of other nodes. */
+const isContent = (n: NodeInfo) => n.headlineLevel !== 1 && n.style !== 'pageNumber' && !n.stack
+
+/**
+ * A heading never ends a page: it moves down with what it introduces. Only
+ * where that helps: not when the page holds nothing but headings before it
+ * (a run of headings longer than a page would move on page after page, each
+ * move a new layout of the whole document), nor when no text follows.
+ */
+export function keepHeadingsWithText(node: NodeInfo, nodes: PageNodes): boolean {
+  if (node.headlineLevel !== 1) return false
+  if (nodes.getFollowingNodesOnPage().some(isContent)) return false
+  return nodes.getPreviousNodesOnPage().some(isContent) && nodes.getNodesOnNextPage().some(isContent)
+}
+
 export interface RenderPdfOptions {
   /**
    * Font files by role, relative to `fontsBaseDir`. Default: `pdf.fonts`
@@ -125,12 +152,7 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     defaultStyle: pdfStyles.body,
     styles: pdfStyles,
     footer: (currentPage: number) => footer(currentPage),
-    // A heading never ends a page: it moves down with what it introduces.
-    // The page number is laid out as a node of the page too; it does not count.
-    pageBreakBefore: (
-      node: { headlineLevel?: number },
-      nodes: { getFollowingNodesOnPage(): { headlineLevel?: number; style?: unknown }[] },
-    ) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().every((n) => n.headlineLevel === 1 || n.style === 'pageNumber'),
+    pageBreakBefore: keepHeadingsWithText,
   }
   installKinsoku()
   installSpeedups()
