@@ -11,7 +11,7 @@ import { test } from 'node:test'
 import { longRunHtml, renderLongRun, runText, type LongRunShape } from '../bench/long-runs.js'
 import { VFile } from 'vfile'
 import { renderPdf } from '../src/render/pdf/index.js'
-import { cutLongRuns, layoutStats, LONG_RUN } from '../src/render/pdf/line-builder.js'
+import { cutLongRuns, layoutStats, LONG_RUN, type Word } from '../src/render/pdf/line-builder.js'
 import { plainText, readPdf } from './util/pdf-text.js'
 
 /** Printed text without page numbers and whitespace. */
@@ -79,7 +79,7 @@ test('a heading at the foot of a page still moves to the next page with its text
 
 test('cutting long runs keeps every character and ties only the last piece to what follows', () => {
   const word = { text: 'x'.repeat(LONG_RUN + 5) + '😀', noNewLine: true, bold: true }
-  const pieces = cutLongRuns([{ text: '甲' }, word])
+  const pieces = cutLongRuns<Word>([{ text: '甲' }, word])
   assert.equal(pieces.map((p) => p.text).join(''), '甲' + word.text)
   assert.equal(pieces.at(-1)!.text, '😀', 'a surrogate pair stays one piece')
   assert.ok(pieces.slice(1, -1).every((p) => !p.noNewLine && (p as { bold?: boolean }).bold === true))

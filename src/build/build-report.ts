@@ -25,6 +25,8 @@ export interface BuildOptions {
   outDir: string
   /** Template overrides folder (`--templates DIR`). */
   templates?: string
+  /** `--pdf-a`: archival PDF/A-2b (else the config's `pdf.pdfA`). */
+  pdfA?: boolean
 }
 
 export interface BuiltFile {
@@ -61,7 +63,7 @@ export async function buildReportOutputs(file: VFile, options: BuildOptions): Pr
   const written: BuiltFile[] = []
   // The bundle holds the PDF: render it once for both targets.
   let pdfBytes: Promise<Uint8Array | undefined> | undefined
-  const pdfOnce = () => (pdfBytes ??= renderPdf(html, file))
+  const pdfOnce = () => (pdfBytes ??= renderPdf(html, file, options.pdfA ? { pdfA: true } : {}))
   for (const target of buildTargets) {
     if (!options.targets.has(target)) continue
     switch (target) {

@@ -50,6 +50,8 @@ export interface BuildTreeOptions {
   targets?: BuildTarget[]
   lang?: Lang
   severities?: Record<string, Severity | 'off'>
+  /** `--pdf-a`: archival PDF/A-2b for every report. */
+  pdfA?: boolean
   /** Worker threads (default: one per core). 1 builds in-process. */
   jobs?: number
   /** Progress bar instead of plain lines (default: stderr is a TTY). */
@@ -118,6 +120,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     lang,
     ...(options.templates ? { templates: resolve(options.templates) } : {}),
     ...(options.severities ? { severities: options.severities } : {}),
+    ...(options.pdfA ? { pdfA: true } : {}),
   })
   const keys = await Promise.all(files.map((f) => hasher.key(f, yearOfPath(f))))
 
@@ -145,6 +148,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     ...(options.templates ? { templates: options.templates } : {}),
     lang,
     ...(options.severities ? { severities: options.severities } : {}),
+    ...(options.pdfA ? { pdfA: true } : {}),
   })
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length))
   const pool = jobs > 1 && todo.length >= POOL_THRESHOLD ? new WorkerPool<BuildJob, BuildResult>(workerUrl(), jobs) : undefined

@@ -55,6 +55,11 @@ export interface RenderPdfOptions {
   fontsBaseDir?: string
   /** Creation and modification date. Default: `published`, else SOURCE_DATE_EPOCH, else 2000-01-01. */
   date?: Date
+  /**
+   * Archival PDF/A-2b (`--pdf-a`). Default: `pdf.pdfA` of the config found
+   * above the report, else off.
+   */
+  pdfA?: boolean
 }
 
 const parser = unified().use(rehypeParse)
@@ -77,11 +82,18 @@ export function documentDate(published: string | undefined): Date {
   return new Date(FIXED_EPOCH)
 }
 
-async function resolveFonts(file: VFile, options: RenderPdfOptions): Promise<FontSet | undefined> {
+interface Resolved {
+  fonts: FontSet
+  pdfA: boolean
+}
+
+/** Fonts and PDF/A setting: from the options, else the config above the report, else the defaults. */
+async function resolveSettings(file: VFile, options: RenderPdfOptions): Promise<Resolved | undefined> {
   let config: FontConfig | undefined = options.fonts
+  let pdfA = options.pdfA
   let baseDir = options.fontsBaseDir ?? process.cwd()
   let configName = 'RenderPdfOptions.fonts'
-  if (!config && file.path) {
+  if ((!config || pdfA === undefined) && file.path) {
     const path = await findConfigFile(file.path)
     if (path) {
       const read = await readPdfConfig(path)
@@ -89,13 +101,16 @@ async function resolveFonts(file: VFile, options: RenderPdfOptions): Promise<Fon
         emit(file, 'pdf-config-valid', { config: read.path, reason: read.reason }, undefined)
         return undefined
       }
-      config = read.fonts
-      baseDir = dirname(path)
-      configName = path
+      pdfA ??= read.pdfA
+      if (!config) {
+        config = read.fonts
+        baseDir = dirname(path)
+        configName = path
+      }
     }
   }
   try {
-    return fontSet(config, baseDir)
+    return { fonts: fontSet(config, baseDir), pdfA: pdfA ?? false }
   } catch (error) {
     if (!(error instanceof FontFileError)) throw error
     const reasonEn = error.reason === '文件不存在' ? 'no such file' : error.reason
@@ -109,8 +124,9 @@ async function resolveFonts(file: VFile, options: RenderPdfOptions): Promise<Fon
  * cannot be made (fonts, configuration); the reason is a message on `file`.
  */
 export async function renderPdf(html: string, file: VFile, options: RenderPdfOptions = {}): Promise<Uint8Array | undefined> {
-  const fonts = await resolveFonts(file, options)
-  if (!fonts) return undefined
+  const settings = await resolveSettings(file, options)
+  if (!settings) return undefined
+  const { fonts, pdfA } = settings
   const tree = parser.parse(html) as Root
   const seen = new Set<string>()
   const mapped = hastToPdf(tree, {
@@ -136,7 +152,8 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     creator: 'nianbao',
     producer: 'nianbao (pdfmake)',
     creationDate: date,
-    modDate: date,
+    // pdfkit writes no xmp:ModifyDate, and PDF/A wants every Info date in the XMP too.
+    ...(pdfA ? {} : { modDate: date }),
     // pdfkit derives the file ID from the info entries; this ties it to the content.
     NianbaoDigest: createHash('sha256').update(html).digest('hex').slice(0, 32),
   }
@@ -145,6 +162,9 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     pageSize: 'A4',
     pageMargins: page.margins,
     version: '1.7',
+    // PDF/A-2b (library-notes §1.7): pdfkit adds the XMP identification and an sRGB
+    // output intent; fonts are always embedded, metadata XML-safe, nothing encrypted.
+    ...(pdfA ? { subset: 'PDF/A-2b' } : {}),
     language: 'zh-CN',
     displayTitle: true,
     info,

@@ -32,6 +32,15 @@ export interface Inline {
   [key: string]: unknown
 }
 
+/** A piece of text from pdfmake's word breaker, before it is measured. */
+export interface Word {
+  text: string
+  noNewLine?: boolean
+  noWrap?: boolean
+  lineEnd?: boolean
+  [key: string]: unknown
+}
+
 export interface LineLike {
   maxWidth: number
   inlines: Inline[]
@@ -165,7 +174,7 @@ export function buildNextLine(node: TextNode, maxWidth: number, widthOfText: Mea
 }
 
 /** Cut runs longer than LONG_RUN characters into one inline per character (code point). */
-export function cutLongRuns<T extends Inline>(words: T[]): T[] {
+export function cutLongRuns<T extends Word>(words: T[]): T[] {
   if (!words.some((w) => w.text.length > LONG_RUN)) return words
   const out: T[] = []
   for (const word of words) {
@@ -178,7 +187,7 @@ export function cutLongRuns<T extends Inline>(words: T[]): T[] {
     // Only the last piece keeps what tied the run to the next one, or ended the line.
     // (Built without `delete`, which would turn thousands of objects into slow dictionaries.)
     const inner = {} as T
-    for (const key of Object.keys(word)) if (key !== 'noNewLine' && key !== 'lineEnd') (inner as Inline)[key] = word[key]
+    for (const key of Object.keys(word)) if (key !== 'noNewLine' && key !== 'lineEnd') (inner as Word)[key] = word[key]
     for (let i = 0; i < chars.length - 1; i++) out.push({ ...inner, text: chars[i]! })
     out.push({ ...word, text: chars[chars.length - 1]! })
   }
