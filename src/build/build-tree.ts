@@ -206,6 +206,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     const find = (suffix: string) => e.outputs.find((o) => o.endsWith(suffix))
     const html = find('/index.html')
     const pdf = find('/report.pdf')
+    const docx = find('/report.docx')
     const bundle = find('.zip')
     entries.push({
       dir: e.dir,
@@ -213,7 +214,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
       agency: e.summary.agency,
       formatDocument: e.summary.formatDocument,
       figures: e.summary.figures,
-      links: { ...(html ? { html } : {}), ...(pdf ? { pdf } : {}), ...(bundle ? { bundle } : {}) },
+      links: { ...(html ? { html } : {}), ...(pdf ? { pdf } : {}), ...(docx ? { docx } : {}), ...(bundle ? { bundle } : {}) },
       stale: e.stale,
     })
   }

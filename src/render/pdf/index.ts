@@ -16,6 +16,9 @@ import { hastToPdf } from './from-hast.js'
 import { installKinsoku } from './kinsoku.js'
 import { installSpeedups } from './speedups.js'
 import { footer, page, styles } from './styles.js'
+import { documentDate } from '../document-date.js'
+
+export { documentDate }
 
 
 interface NodeInfo {
@@ -67,19 +70,6 @@ const parser = unified().use(rehypeParse)
 /** Replace what pdfkit writes unescaped into the XMP packet (library-notes §1.7). */
 function xmpSafe(text: string): string {
   return text.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞').replace(/[\u0000-\u001f]/g, ' ')
-}
-
-const FIXED_EPOCH = Date.UTC(2000, 0, 1)
-
-/** The document date: the report's `published` day, else SOURCE_DATE_EPOCH, else a fixed epoch. */
-export function documentDate(published: string | undefined): Date {
-  if (published && /^\d{4}-\d{2}-\d{2}$/.test(published)) {
-    const date = new Date(`${published}T00:00:00Z`)
-    if (!Number.isNaN(date.getTime())) return date
-  }
-  const epoch = process.env.SOURCE_DATE_EPOCH
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000)
-  return new Date(FIXED_EPOCH)
 }
 
 interface Resolved {
