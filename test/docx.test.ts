@@ -166,8 +166,15 @@ test('every seed: page numbers 「— 1 —」 in the footer', async () => {
 })
 
 test('every seed: the same input gives the same bytes, in any time zone; dates from published', async () => {
+  for (const seed of await seeds) assert.ok(Buffer.from(await renderDocx(seed.html, seed.file)).equals(Buffer.from(seed.docx)), `${seed.name}: two builds differ`)
+  // Links: docx names their relationships at random; renamed in order.
+  const linked = '<!DOCTYPE html><html><head><title>链接</title></head><body><p>见<a href="https://www.example.gov.cn/a">网站</a>和<a href="https://www.example.gov.cn/b">专栏</a>。</p></body></html>'
+  const one = parts(await renderDocx(linked, new VFile({ path: 'x/2024.md' })))
+  const two = parts(await renderDocx(linked, new VFile({ path: 'x/2024.md' })))
+  assert.deepEqual(one, two)
+  assert.match(one['word/_rels/document.xml.rels']!, /Id="rIdLink1"[^>]*Target="https:\/\/www\.example\.gov\.cn\/a"/)
+  assert.match(one['word/document.xml']!, /<w:hyperlink [^>]*r:id="rIdLink2"/)
   const { file, html, docx } = (await seeds)[1]!
-  assert.ok(Buffer.from(await renderDocx(html, file)).equals(Buffer.from(docx)))
   const core = parts(docx)['docProps/core.xml']!
   const date = documentDate(file.data.report!.meta.published).toISOString().replace('.000Z', 'Z')
   assert.match(core, new RegExp(`<dcterms:created[^>]*>${date}</dcterms:created>`))

@@ -76,15 +76,35 @@ export async function renderDocx(html: string, file: VFile, options: RenderDocxO
     ],
   })
   const packed = await Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }])
+  const unpacked = unzipSync(new Uint8Array(packed))
+  const ids = stableIds(unpacked)
   const members = new Map<string, Uint8Array>()
-  for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(packed)))) {
+  for (const [name, bytes] of Object.entries(unpacked)) {
     if (name === 'docProps/core.xml') {
       const xml = decoder
         .decode(bytes)
         .replace(/(<dcterms:created[^>]*>)[^<]*/, `$1${w3c(date)}`)
         .replace(/(<dcterms:modified[^>]*>)[^<]*/, `$1${w3c(date)}`)
       members.set(name, encoder.encode(xml))
+    } else if (ids.size > 0 && /\.(xml|rels)$/.test(name)) {
+      members.set(name, encoder.encode(decoder.decode(bytes).replace(/"(rId[0-9A-Za-z_-]+)"/g, (m, id: string) => (ids.has(id) ? `"${ids.get(id)}"` : m))))
     } else members.set(name, bytes)
   }
   return zipMembers(members, { level: 6 })
+}
+
+/**
+ * docx names the relationship of each hyperlink with a random id (nanoid,
+ * Math.random): rename them rIdLink1, rIdLink2 … in the order the
+ * relationships file lists them, which is the order of the document.
+ */
+function stableIds(parts: Record<string, Uint8Array>): Map<string, string> {
+  const ids = new Map<string, string>()
+  const rels = parts['word/_rels/document.xml.rels']
+  if (!rels) return ids
+  for (const m of decoder.decode(rels).matchAll(/\sId="([^"]+)"/g)) {
+    const id = m[1]!
+    if (!/^rId\d+$/.test(id) && !ids.has(id)) ids.set(id, `rIdLink${ids.size + 1}`)
+  }
+  return ids
 }
