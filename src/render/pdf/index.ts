@@ -15,6 +15,7 @@ import { FontFileError, fontSet, pdfmake, type FontConfig, type FontSet } from '
 import { hastToPdf } from './from-hast.js'
 import { installKinsoku } from './kinsoku.js'
 import { installSpeedups } from './speedups.js'
+import { installStackSpeedups } from './speedups-stack.js'
 import { footer, page, styles } from './styles.js'
 import { documentDate } from '../document-date.js'
 
@@ -166,6 +167,7 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
   }
   installKinsoku()
   installSpeedups()
+  installStackSpeedups()
   try {
     const pm = pdfmake()
     pm.setFonts(fonts.dictionary)
