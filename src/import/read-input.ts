@@ -2,7 +2,8 @@
  * Pick the reader for an input by its extension, or by its first bytes
  * (a .docx is a zip, a PDF starts with %PDF, an HTML page with a tag).
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
+import { importLimits } from './input-limits.js'
 import { extname } from 'node:path'
 import type { SourceDocument } from './blocks.js'
 import { readDocx } from './read-docx.js'
@@ -31,6 +32,9 @@ export async function readInputBytes(bytes: Uint8Array, name: string): Promise<R
   }
   const decoded = decodeText(bytes)
   if ('error' in decoded) return decoded
+  if (decoded.text.length > importLimits.textChars) {
+    return { error: `文本有 ${decoded.text.length} 个字符，超过导入上限 ${importLimits.textChars}；请确认文件是否正确` }
+  }
   const looksHtml = ext === '.html' || ext === '.htm' || /^\s*(?:<!doctype html|<html|<head|<body|<table|<div|<p[\s>])/i.test(decoded.text.slice(0, 500))
   const doc = looksHtml ? readHtml(decoded.text) : readText(decoded.text)
   return { doc, encoding: decoded.encoding }
@@ -39,6 +43,10 @@ export async function readInputBytes(bytes: Uint8Array, name: string): Promise<R
 export async function readInput(path: string): Promise<ReadResult> {
   let bytes: Uint8Array
   try {
+    const size = (await stat(path)).size
+    if (size > importLimits.fileBytes) {
+      return { error: `文件有 ${Math.round(size / 1024 / 1024)} MB，超过导入上限 ${importLimits.fileBytes / 1024 / 1024} MB；年度报告通常不到 10 MB，请确认文件是否正确` }
+    }
     bytes = await readFile(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code

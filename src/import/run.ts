@@ -51,7 +51,21 @@ function failure(input: string, status: RunStatus, ruleId: string, params: Recor
   return { input, status, message: file.messages[0]?.reason ?? '', file, checks: [], notes: [] }
 }
 
+/**
+ * Import one input. Whatever goes wrong inside (a bug of ours, a stack
+ * overflow on a pathological input) ends as this input's diagnostic: one
+ * bad input never stops the others.
+ */
 export async function importOne(input: string, options: RunOptions): Promise<RunResult> {
+  try {
+    return await importOneUnguarded(input, options)
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error)
+    return failure(input, 'unreadable', 'import-input-readable', { reason: `导入时出错（${reason}）；请将此文件报告给维护者` }, options.lang ?? 'zh')
+  }
+}
+
+async function importOneUnguarded(input: string, options: RunOptions): Promise<RunResult> {
   const lang = options.lang ?? 'zh'
   const outcome = await importFile(input, {
     ...(options.agency ? { agency: options.agency } : {}),
