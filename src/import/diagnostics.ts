@@ -7,13 +7,21 @@ import { emit } from '../diagnostics/emit.js'
 import type { CheckItem } from './write-report.js'
 
 /** Put the import report on the written file: one warning per line to check, notes at line 1. */
-export function emitImportReport(file: VFile, checks: CheckItem[], notes: string[]): void {
+export function emitImportReport(file: VFile, checks: CheckItem[], notes: string[], infos: CheckItem[] = []): void {
   for (const check of checks) {
     emit(
       file,
       'import-cell-certain',
       { label: `${check.path} ${check.label}`, columns: check.columns.join('、'), reason: check.reason },
       { start: { line: check.line, column: 1 } },
+    )
+  }
+  for (const info of infos) {
+    emit(
+      file,
+      'import-cell-read',
+      { label: `${info.path} ${info.label}`, columns: info.columns.join('、'), note: info.reason },
+      { start: { line: info.line, column: 1 } },
     )
   }
   for (const note of notes) emit(file, 'import-note', { note }, { start: { line: 1, column: 1 } })

@@ -95,7 +95,7 @@ async function importOneUnguarded(input: string, options: RunOptions): Promise<R
   }
   await writeFileAtomic(output, outcome.text, { sync: true })
   const [file] = await validatePaths([output], { lang })
-  if (file) emitImportReport(file, outcome.checks, outcome.notes)
+  if (file) emitImportReport(file, outcome.checks, outcome.notes, outcome.infos)
   const errors = file?.messages.some((m) => m.fatal === true) ?? false
   return {
     input,

@@ -8,10 +8,10 @@ import type { BlockDef, FormatDefinition, RowDef, TableDef } from '../formats/ty
 import { readInline } from './inline.js'
 import { columnFor, findColumnLabels, headerLeavesIn, leaves } from './labels.js'
 import { normLabel } from './normalize.js'
-import { resolveRow, type CellResult } from './resolve.js'
+import { cellKey, tableConstraints } from './constraints.js'
+import { candidatesOf, decide, judge, type CellResult, type RowCandidates } from './resolve.js'
 import { missingRow, type RowResult, type TableResult } from './results.js'
 import { describe, scan, type Hit } from './scan.js'
-import { sumCheck } from './sum-check.js'
 import type { Token } from './tokens.js'
 
 export type { RowResult, TableResult } from './results.js'
@@ -64,7 +64,16 @@ function afterLastHeading(text: string, table: TableDef): string {
   return norm.slice(from)
 }
 
-/** Rows of the row-layout blocks. */
+/** A row found in the text, before the rules have judged its readings. */
+interface RowPlan {
+  hit: Hit
+  /** Column key at each position of a reading (`undefined`: a column the format does not have). */
+  positions: (string | undefined)[]
+  notes: string[]
+  candidates: RowCandidates
+}
+
+/** Rows of the row-layout blocks: every row's candidate readings, judged together by the format's rules. */
 function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): { rows: Map<RowDef, RowResult>; strays: string[]; score: number } {
   const scanned = scan(tokens, table)
   const { strays } = scanned
@@ -76,13 +85,13 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
   const headerOf = new Map<BlockDef, string[]>()
   const withoutTotal = listBlocksWithoutTotal(hits)
   const orderOf = new Map<BlockDef, string | undefined>()
+  const plans: RowPlan[] = []
+  const seen = new Map<RowDef, RowPlan>()
   for (const hit of hits) {
     const { block, row } = hit
-    if (rows.has(row)) {
-      const first = rows.get(row)!
-      for (const [key, cell] of first.cells) {
-        first.cells.set(key, { ...cell, reason: [cell.reason, `此行在原文中出现了两次（另一处：${describe(hit.values)}），已取第一处`].filter(Boolean).join('；') })
-      }
+    const twice = seen.get(row)
+    if (twice) {
+      twice.notes.push(`此行在原文中出现了两次（另一处：${describe(hit.values)}），已取第一处`)
       score -= 1
       continue
     }
@@ -110,12 +119,26 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
         if (block.columns.length > 1) notes.push('原表此处找不到列名，按官方列序读取')
       }
     }
-    const order = positions.map((p) => p ?? '')
-    const cells = resolveRow(hit.values, positions.length, sumCheck(format, table, block, order))
-    const out = new Map<string, { value: number | null; reason?: string }>()
+    const plan: RowPlan = { hit, positions, notes, candidates: candidatesOf(hit.values, positions.length) }
+    seen.set(row, plan)
+    plans.push(plan)
+  }
+  // Columns read out of order are not the cells they seem: the rules must not judge them.
+  const verdicts = judge(
+    plans.map((p) => ({
+      cells: p.positions.map((key) => (key === undefined || orderOf.get(p.hit.block) ? undefined : cellKey(p.hit.row.path, key))),
+      candidates: p.candidates,
+    })),
+    tableConstraints(format, table),
+  )
+  plans.forEach((plan, i) => {
+    const { hit, positions, notes } = plan
+    const { block, row } = hit
+    const cells = decide(plan.candidates, verdicts[i]!)
+    const out = new Map<string, CellResult>()
     const extra: string[] = []
-    positions.forEach((key, i) => {
-      const cell = cells[i]!
+    positions.forEach((key, k) => {
+      const cell = cells[k]!
       if (key === undefined || out.has(key)) {
         if (cell.value !== null) extra.push(String(cell.value))
         return
@@ -133,7 +156,7 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
     }
     if (cells.every((c) => !c.reason)) score += 1
     rows.set(row, { block, row, cells: result, found: true, at: hit.at, end: hit.values.at(-1)?.at ?? hit.at })
-  }
+  })
   return { rows, strays, score }
 }
 
