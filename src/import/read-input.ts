@@ -7,11 +7,22 @@ import { importLimits } from './input-limits.js'
 import { extname } from 'node:path'
 import type { SourceDocument } from './blocks.js'
 import { readDocx } from './read-docx.js'
+import { htmlAfterPreamble, htmlInString } from './read-embedded.js'
 import { readHtml } from './read-html.js'
 import { readPdf } from './read-pdf.js'
 import { decodeText, readText } from './read-text.js'
 
 export type ReadResult = { doc: SourceDocument; encoding?: string } | { error: string }
+
+/** The page's own HTML, unless a string inside it holds more of the report (a table the page lacks). */
+function chooseHtml(page: string | undefined, embedded: string | undefined): string {
+  if (!embedded) return page!
+  if (!page) return embedded
+  const tables = (html: string) => html.match(/<table\b/gi)?.length ?? 0
+  // The page's tables without its scripts: a script holding the report does not count for the page.
+  const visible = page.replace(/<script\b[\s\S]*?<\/script>/gi, '')
+  return tables(embedded) > tables(visible) || (tables(visible) === 0 && embedded.length > visible.length / 2) ? embedded : page
+}
 
 export async function readInputBytes(bytes: Uint8Array, name: string): Promise<ReadResult> {
   const ext = extname(name).toLowerCase()
@@ -35,8 +46,12 @@ export async function readInputBytes(bytes: Uint8Array, name: string): Promise<R
   if (decoded.text.length > importLimits.textChars) {
     return { error: `文本有 ${decoded.text.length} 个字符，超过导入上限 ${importLimits.textChars}；请确认文件是否正确` }
   }
-  const looksHtml = ext === '.html' || ext === '.htm' || /^\s*(?:<!doctype html|<html|<head|<body|<table|<div|<p[\s>])/i.test(decoded.text.slice(0, 500))
-  const doc = looksHtml ? readHtml(decoded.text) : readText(decoded.text)
+  const text = decoded.text
+  const looksHtml = ext === '.html' || ext === '.htm' || /^\s*(?:<!doctype html|<html|<head|<body|<table|<div|<p[\s>])/i.test(text.slice(0, 500))
+  // A saved page whose report is in a script's string, or HTML after a script preamble.
+  const embedded = htmlInString(text)
+  const html = looksHtml ? text : htmlAfterPreamble(text)
+  const doc = html ?? embedded ? readHtml(chooseHtml(html, embedded)) : readText(text)
   return { doc, encoding: decoded.encoding }
 }
 

@@ -6,7 +6,7 @@
 import { formatForYear, formats, getFormat } from '../formats/index.js'
 import type { FormatDefinition, SectionDef } from '../formats/types.js'
 import type { Block, SourceDocument } from './blocks.js'
-import { findHeadings, findPageMeta, findSignOff, findTitle, guessYear, splitAtHeadings, type HeadingAt } from './layout.js'
+import { findHeadings, findPageMeta, findSignOff, findTitle, guessYear, splitAtHeadings, splitSignOff, splitTitle, type HeadingAt } from './layout.js'
 import { findAnchor, findRegions, isProse, type Region } from './regions.js'
 import { readTable, type TableResult } from './tables.js'
 import { lineBlock } from './read-text.js'
@@ -95,7 +95,7 @@ function tableTokens(blocks: Block[], region: Region | undefined): Token[] | und
 }
 
 export function recognize(doc: SourceDocument, options: ImportOptions = {}): Recognized {
-  const blocks = splitAtHeadings(formats[0]!, doc.blocks)
+  const blocks = splitSignOff(splitAtHeadings(formats[0]!, splitTitle(doc.blocks)))
   const notes: string[] = []
   const headings: HeadingAt[] = findHeadings(formats[0]!, blocks)
   const firstHeading = headings[0]?.index ?? blocks.length
