@@ -441,7 +441,7 @@ describe('import: robustness', () => {
     }
     const firstBlock = flagged(result).filter((p) => p === 'active.regulations' || p === 'active.normative_documents')
     assert.deepEqual(firstBlock, ['active.normative_documents'])
-    assert.match(result.infos.find((c) => c.path === 'active.regulations')?.reason ?? '', /数字连在一起（000）.*只有一种读法：0 0 0/)
+    assert.ok(!noted(result).includes('active.regulations'), 'one reading only: nothing to say')
     const reason = result.checks.find((c) => c.path === 'active.normative_documents')?.reason ?? ''
     assert.match(reason, /数字连在一起（2115）.*无法确定如何拆分。候选：2 1 15 ｜ 2 11 5 ｜ 21 1 5/)
   })
@@ -544,12 +544,13 @@ describe('nianbao import (CLI)', () => {
     assert.match(r.stdout, /1:1\s+提示\s+原文未找到表四.*import-note/)
   })
 
-  it('exits 2 for unreadable input or a missing --agency-id, writing nothing', () => {
+  it('exits 2 for unreadable input or an agency id it cannot find, writing nothing', () => {
     const missing = run(join(dir, 'nope.txt'), '--agency-id', 'x-y')
     assert.equal(missing.status, 2)
     assert.match(missing.stdout, /文件不存在/)
     assert.match(missing.stdout, /import-input-readable/)
-    const noId = run(seedPath('004'))
+    // Seed 002 has no title: no agency name to derive the id from.
+    const noId = run(seedPath('002'))
     assert.equal(noId.status, 2)
     assert.match(noId.stdout, /--agency-id/)
     assert.match(noId.stdout, /import-output-path/)
@@ -557,6 +558,43 @@ describe('nianbao import (CLI)', () => {
     const badId = run(seedPath('004'), '--agency-id', '兖州')
     assert.equal(badId.status, 2)
     assert.match(badId.stderr, /机关标识/)
+  })
+})
+
+describe('nianbao import: batches', () => {
+  const bin = join(root, 'bin/nianbao.js')
+  let dir: string
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'nianbao-import-batch-'))
+  })
+  after(() => rmSync(dir, { recursive: true, force: true }))
+  const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'import', ...args], { cwd: dir, encoding: 'utf8' })
+
+  it('a folder: every report imported, agency ids derived from the titles, one summary table at the end', () => {
+    const r = run(seedsDir, '--out-dir', 'batch')
+    // Seed 002 has no title (exit 2 for it); the others are written.
+    assert.equal(r.status, 2, r.stdout + r.stderr)
+    assert.deepEqual(readdirSync(join(dir, 'batch')).sort(), ['ruzhou-wsjkw', 'shixing-wsjkj', 'yanzhou-wsjkj'])
+    const table = r.stdout.slice(r.stdout.lastIndexOf('文件 '))
+    const lines = table.trimEnd().split('\n')
+    assert.match(lines[0]!, /^文件 +格式 +已读单元格 +待核对单元格 +校验错误 +结果$/)
+    assert.match(table, /000_bf461e1a26bfa25f\.txt +gb-2021 +200\/200 +0 +0 +batch\/ruzhou-wsjkw\/2024\.md（机关标识由标题得出）/)
+    assert.match(table, /002_5d92887a64b2732a\.txt +gb-2021 +200\/200 +0 +— +未写出/)
+    assert.match(table, /003_13863c369ac78f75\.txt +gb-2019 +183\/198 +15 +— +未写出/, 'seed 003 has no place in its title')
+    assert.match(lines.at(-1)!, /^共 5 个文件：导入 3 个，未导入 2 个；待核对单元格 23 个$/)
+  })
+
+  it('--map names the agency ids (by agency name or file name); --format json for scripts; --lang en', () => {
+    writeFileSync(join(dir, 'ids.yaml'), '卫生健康委员会: jiyuan-wsjkw\n002_5d92887a64b2732a.txt: xinjiang-county-wjw\n')
+    const r = run(seedPath('002'), seedPath('003'), '--map', 'ids.yaml', '--out-dir', 'mapped', '--format', 'json', '--lang', 'en')
+    assert.equal(r.status, 1, r.stderr)
+    const results = JSON.parse(r.stdout) as { input: string; status: string; output: string; agencyId: { id: string; how: string }; cells: { total: number; read: number; flagged: number }; diagnostics: { ruleId: string; message: string }[] }[]
+    assert.deepEqual(results.map((x) => [x.output, x.agencyId.how]), [
+      ['mapped/xinjiang-county-wjw/2023.md', 'map'],
+      ['mapped/jiyuan-wsjkw/2019.md', 'map'],
+    ])
+    assert.deepEqual(results[1]!.cells, { total: 198, read: 183, flagged: 15 })
+    assert.ok(results[1]!.diagnostics.some((d) => d.ruleId === 'import-cell-certain' && d.message.startsWith('To check: appeals.review')))
   })
 })
 

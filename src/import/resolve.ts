@@ -195,11 +195,12 @@ export function decide(row: RowCandidates, verdict: Verdict): CellResult[] {
     return Array.from({ length: expected || row.marks.length }, () => ({ value: null, reason }))
   }
   if (all.length === 1) {
-    const single = row.why ? `${row.why}；只有一种读法：${show(all[0]!)}` : undefined
+    // Digits run together with one reading only (`000`) are as certain as spaced numbers.
+    const single = row.why && row.miscount ? `${row.why}；只有一种读法：${show(all[0]!)}，已填入` : undefined
     return all[0]!.map((value, i) => {
       const mark = row.marks[i]
       if (row.guess) return { value, reason: row.guess }
-      if (single) return row.miscount ? { value, reason: `${single}，已填入` } : { value, note: single }
+      if (single) return { value, reason: single }
       if (!mark) return { value }
       return mark.flag ? { value, reason: mark.text } : { value, note: mark.text }
     })
