@@ -7,6 +7,7 @@
  * candidates, never a silent guess.
  */
 import type { Linear } from './constraints.js'
+import { yuanToWan } from './normalize.js'
 import { solve, type Reading, type Variable } from './solve.js'
 import type { Token } from './tokens.js'
 
@@ -121,22 +122,42 @@ function blankNote(token: ValueToken): string {
   return token.raw.trim() ? `原表此格为「${token.raw.trim()}」，不是数字，写作 ~` : '原表此格空白（空白不等于 0），写作 ~'
 }
 
-/** Every reading of `expected` cells the tokens after a row label allow. */
-export function candidatesOf(tokens: ValueToken[], expected: number): RowCandidates {
+/** What a cell's column expects, for a unit written in the cell. */
+export interface CellColumn {
+  valueType: string
+  unit?: string
+}
+
+/**
+ * A unit written in the cell against the column's: 元 in a 万元 column is
+ * converted (certain: both units are printed); a unit in a column whose
+ * format prints none, or in a count column, is kept as printed and flagged.
+ */
+function withUnit(token: ValueToken, column: CellColumn | undefined): { value: number | null; mark?: { text: string; flag: boolean } } {
+  if (token.kind !== 'number' || !token.unit) return { value: valueOf(token) }
+  const raw = token.raw.trim()
+  if (column?.unit === '万元') {
+    if (token.unit === '万元') return { value: token.value }
+    const value = yuanToWan(token.value)
+    return { value, mark: { text: `原文「${raw}」，已换算为 ${value} 万元`, flag: false } }
+  }
+  const why = column?.valueType === 'amount' ? '本格式此列未规定单位' : '此列是件数'
+  return { value: token.value, mark: { text: `原文「${raw}」带单位「${token.unit}」，${why}，按原数填入，请核对单位`, flag: true } }
+}
+
+/** Every reading of `expected` cells the tokens after a row label allow (`columns`: for units in cells). */
+export function candidatesOf(tokens: ValueToken[], expected: number, columns: (CellColumn | undefined)[] = []): RowCandidates {
   const seq = tokens.length === expected ? tokens : trimBlanks(tokens)
   const raw = describeTokens(seq)
   const none = Array.from({ length: expected }, () => undefined)
-  if (seq.length === expected) {
-    const marks = seq.map((t) =>
-      t.kind === 'blank' ? { text: blankNote(t), flag: false } : t.doubt ? { text: t.doubt, flag: true } : undefined,
-    )
-    return { readings: [seq.map(valueOf)], marks, unknown: '' }
+  const printed = (cells: ValueToken[]): RowCandidates => {
+    const read = cells.map((t, k) => (t.kind === 'blank' ? { value: null, mark: { text: blankNote(t), flag: false } } : withUnit(t, columns[k])))
+    return { readings: [read.map((r) => r.value)], marks: read.map((r) => r.mark), unknown: '' }
   }
+  if (seq.length === expected) return printed(seq)
   const numbers = seq.filter((t) => t.kind === 'number')
-  if (numbers.length === expected) {
-    // One-cell-per-line dumps put empty lines between cells: the numbers are the cells.
-    return { readings: [numbers.map(valueOf)], marks: numbers.map((t) => (t.doubt ? { text: t.doubt, flag: true } : undefined)), unknown: '' }
-  }
+  // One-cell-per-line dumps put empty lines between cells: the numbers are the cells.
+  if (numbers.length === expected) return printed(numbers)
   if (seq.length === 0) return { readings: [none.map(() => null)], marks: none, unknown: '', guess: '原文此行没有数字' }
   // Blank cells after the numbers: the first of them may be the row's last cell left empty
   // (one cell per line, where a missing cell cannot vanish), the rest layout.

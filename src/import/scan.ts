@@ -12,6 +12,8 @@ import { valueRuns, type Token } from './tokens.js'
 export interface Hit {
   block: BlockDef
   row: RowDef
+  /** The hit is a group printed as one undivided row (its total): the group's item rows. */
+  group?: RowDef[]
   header: string
   values: ValueToken[]
   at: number
@@ -45,7 +47,7 @@ export function scan(tokens: Token[], table: TableDef): { hits: Hit[]; strays: s
     let match = matchRow(pending, matchers)
     if (!match && hasNumber) match = matchWrappedRow(pending, next, matchers)
     if (match) {
-      hits.push({ block: match.block, row: match.row, header: pending, values: run, at })
+      hits.push({ block: match.block, row: match.row, header: pending, values: run, at, ...(match.group ? { group: match.group } : {}) })
       pending = carry
     } else if (hasNumber) {
       const label = pending.trim().slice(-40)

@@ -87,8 +87,13 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
   const orderOf = new Map<BlockDef, string | undefined>()
   const plans: RowPlan[] = []
   const seen = new Map<RowDef, RowPlan>()
+  const groupHits: Hit[] = []
   for (const hit of hits) {
     const { block, row } = hit
+    if (hit.group) {
+      groupHits.push(hit)
+      continue
+    }
     const twice = seen.get(row)
     if (twice) {
       twice.notes.push(`此行在原文中出现了两次（另一处：${describe(hit.values)}），已取第一处`)
@@ -119,14 +124,22 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
         if (block.columns.length > 1) notes.push('原表此处找不到列名，按官方列序读取')
       }
     }
-    const plan: RowPlan = { hit, positions, notes, candidates: candidatesOf(hit.values, positions.length) }
+    const plan: RowPlan = { hit, positions, notes, candidates: candidatesOf(hit.values, positions.length, positions.map((key) => block.columns.find((c) => c.key === key))) }
     seen.set(row, plan)
     plans.push(plan)
+  }
+  // A group printed as one undivided row (（六）其他处理 in a 2021 table): its total, for its items.
+  const undivided = groupHits.filter((h) => h.group!.every((row) => !seen.has(row)) && !groupHits.some((o) => o !== h && o.group === h.group && plans.includes(o as never)))
+  for (const hit of undivided.filter((h, i) => undivided.findIndex((o) => o.group![0] === h.group![0]) === i)) {
+    const positions = hit.block.columns.map((c) => c.key)
+    plans.push({ hit, positions, notes: [], candidates: candidatesOf(hit.values, positions.length) })
   }
   // Columns read out of order are not the cells they seem: the rules must not judge them.
   const verdicts = judge(
     plans.map((p) => ({
-      cells: p.positions.map((key) => (key === undefined || orderOf.get(p.hit.block) ? undefined : cellKey(p.hit.row.path, key))),
+      cells: p.positions.map((key) =>
+        key === undefined || orderOf.get(p.hit.block) || p.hit.group ? undefined : cellKey(p.hit.row.path, key),
+      ),
       candidates: p.candidates,
     })),
     tableConstraints(format, table),
@@ -135,6 +148,25 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
     const { hit, positions, notes } = plan
     const { block, row } = hit
     const cells = decide(plan.candidates, verdicts[i]!)
+    if (hit.group) {
+      // The items of an undivided group: 0 where the group's total is 0 (counts are never negative), else unknown.
+      const label = hit.block.rows.find((r) => r === hit.group![0])?.groups[1] ?? ''
+      for (const item of hit.group) {
+        const itemCells = new Map<string, CellResult>()
+        positions.forEach((key, k) => {
+          const total = cells[k]!
+          const why = `原表「${label}」未分项，只有合计 ${total.value ?? '~'}`
+          itemCells.set(
+            key!,
+            total.value === 0 && !total.reason
+              ? { value: 0, note: `${why}，各分项只能为 0` }
+              : { value: null, reason: total.reason ? `${why}；${total.reason}` : `${why}，各分项无法确定` },
+          )
+        })
+        rows.set(item, { block, row: item, cells: itemCells, found: true, at: hit.at, end: hit.values.at(-1)?.at ?? hit.at })
+      }
+      return
+    }
     const out = new Map<string, CellResult>()
     const extra: string[] = []
     positions.forEach((key, k) => {

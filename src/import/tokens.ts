@@ -9,7 +9,7 @@ import { readNumber } from './normalize.js'
 
 export type Token =
   | { kind: 'text'; text: string; at: number }
-  | { kind: 'number'; value: number; raw: string; at: number; doubt?: string }
+  | { kind: 'number'; value: number; raw: string; at: number; unit?: '元' | '万元' }
   | { kind: 'blank'; raw: string; at: number }
 
 /** A run of values with the text before it and the text right after it. */
@@ -108,7 +108,7 @@ function pushCell(out: Token[], cell: string, at: number): void {
   for (const piece of text.split(/[\s\u3000]+/)) {
     const reading = readNumber(piece)
     if (reading.kind === 'number') {
-      out.push({ kind: 'number', value: reading.value, raw: reading.raw, at, ...(reading.doubt ? { doubt: reading.doubt } : {}) })
+      out.push({ kind: 'number', value: reading.value, raw: reading.raw, at, ...(reading.unit ? { unit: reading.unit } : {}) })
       continue
     }
     if (reading.kind === 'blank') {
