@@ -113,7 +113,11 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
       const labels = findColumnLabels(table.key, afterLastHeading(hit.header, table))
       if (labels.length > 0) headerOf.set(block, labels)
       const header = headerOf.get(block)
-      if (header) {
+      // A header wrapped over two lines (`本年制发 本年废止` / `件数 件数`) names fewer columns than the
+      // row has numbers: when the row has exactly the format's count, the format's order it is.
+      const numbers = hit.values.filter((v) => v.kind === 'number').length
+      const partial = header && header.length < block.columns.length && numbers === block.columns.length
+      if (header && !partial) {
         positions = header.map((label) => {
           const match = columnFor(block, label)
           score += match ? (match.exact ? 1 : 0) : -1
@@ -121,7 +125,9 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
         })
       } else {
         positions = block.columns.map((c) => c.key)
-        if (block.columns.length > 1) notes.push('原表此处找不到列名，按官方列序读取')
+        const named = (header ?? []).map((label) => block.columns.findIndex((c) => c.key === columnFor(block, label)?.column.key))
+        const inOrder = named.length > 0 && named.every((k, j) => k >= 0 && (j === 0 || k > named[j - 1]!))
+        if (block.columns.length > 1 && !(partial && inOrder)) notes.push('原表此处找不到列名，按官方列序读取')
       }
     }
     const plan: RowPlan = { hit, positions, notes, candidates: candidatesOf(hit.values, positions.length, positions.map((key) => block.columns.find((c) => c.key === key))) }
@@ -176,7 +182,8 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
         return
       }
       const reason = [...notes, cell.reason].filter(Boolean).join('；')
-      out.set(key, reason ? { ...cell, reason } : cell)
+      const note = [hit.info, cell.note].filter(Boolean).join('；')
+      out.set(key, { value: cell.value, ...(reason ? { reason } : {}), ...(note ? { note } : {}) })
     })
     const result = new Map<string, CellResult>()
     for (const column of block.columns) {
