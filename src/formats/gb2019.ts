@@ -7,10 +7,12 @@ import {
   appealsRules,
   appealsTable,
   metaFields,
+  publication,
   requestsRules,
   requestsTable,
   sections,
 } from './common.js'
+import { derivedFigures } from './derived.js'
 import type { ColumnDef, FormatDefinition, TableDef } from './types.js'
 
 const documentColumns: ColumnDef[] = [
@@ -75,4 +77,6 @@ export const gb2019: FormatDefinition = {
   tables: [activeTable, requests, appealsTable],
   rules: [...requestsRules(requests), ...appealsRules],
   requiresFeeReport: false,
+  derived: derivedFigures,
+  publication,
 }

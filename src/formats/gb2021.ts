@@ -8,10 +8,12 @@ import {
   appealsTable,
   group,
   metaFields,
+  publication,
   requestsRules,
   requestsTable,
   sections,
 } from './common.js'
+import { derivedFigures } from './derived.js'
 import type { ColumnDef, FormatDefinition, TableDef } from './types.js'
 
 const documentColumns: ColumnDef[] = [
@@ -66,4 +68,6 @@ export const gb2021: FormatDefinition = {
   rules: [...requestsRules(requests), ...appealsRules],
   overviewMaxChars: 1000,
   requiresFeeReport: true,
+  derived: derivedFigures,
+  publication,
 }

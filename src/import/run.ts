@@ -47,7 +47,7 @@ export interface RunResult {
   format?: string
   /** Table cells: all, read with certainty, left to check (待核对). */
   cells?: { total: number; read: number; flagged: number }
-  /** Validator errors on the written file. */
+  /** Validator errors on the written file, its 待核对 marks (import-reviewed) aside. */
   errors?: number
   /** Where the agency id came from. */
   agencyId?: { id: string; how: 'option' | 'map' | 'rule' }
@@ -133,7 +133,8 @@ async function importOneUnguarded(input: string, options: RunOptions): Promise<R
   await writeFileAtomic(output, outcome.text, { sync: true })
   const [file] = await validatePaths([output], { lang })
   if (file) emitImportReport(file, outcome.checks, outcome.notes, outcome.infos)
-  const errors = file?.messages.filter((m) => m.fatal === true).length ?? 0
+  // The 待核对 marks are errors too (import-reviewed) but counted as cells to check, not here.
+  const errors = file?.messages.filter((m) => m.fatal === true && m.ruleId !== 'import-reviewed').length ?? 0
   return {
     input,
     status: outcome.checks.length > 0 || errors > 0 ? 'to-check' : 'imported',

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises'
 import { relative } from 'node:path'
 import type { Argv, CommandModule } from 'yargs'
 import { buildTree } from '../../build/build-tree.js'
+import { checkOutputPlaces } from '../../build/conflicts.js'
 import { buildReportOutputs, buildTargets, implementedTargets, type BuildTarget, type BuiltFile } from '../../build/build-report.js'
 import { diagnosticsOf, hasErrors } from '../../diagnostics/emit.js'
 import { exitCodeFor } from '../../diagnostics/exit-code.js'
@@ -99,8 +100,10 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
     let skipped = 0
     let built = 0
     let ioFailed = false
+    // Never two reports into one place, not even with --allow-errors.
+    const blocked = checkOutputPlaces(files, args.out)
     for (const file of files) {
-      if (hasErrors(file) && !args.allowErrors) {
+      if (blocked.has(file) || (hasErrors(file) && !args.allowErrors)) {
         skipped++
         continue
       }
