@@ -51,7 +51,7 @@ export async function readInputBytes(bytes: Uint8Array, name: string): Promise<R
   // A saved page whose report is in a script's string, or HTML after a script preamble.
   const embedded = htmlInString(text)
   const html = looksHtml ? text : htmlAfterPreamble(text)
-  const doc = html ?? embedded ? readHtml(chooseHtml(html, embedded)) : readText(text)
+  const doc = html !== undefined || embedded !== undefined ? readHtml(chooseHtml(html, embedded)) : readText(text)
   return { doc, encoding: decoded.encoding }
 }
 

@@ -135,7 +135,8 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
     plans.push(plan)
   }
   // A group printed as one undivided row (（六）其他处理 in a 2021 table): its total, for its items.
-  const undivided = groupHits.filter((h) => h.group!.every((row) => !seen.has(row)) && !groupHits.some((o) => o !== h && o.group === h.group && plans.includes(o as never)))
+  // Only where none of its items is printed (else it is a subtotal row), and once per group.
+  const undivided = groupHits.filter((h) => h.group!.every((row) => !seen.has(row)))
   for (const hit of undivided.filter((h, i) => undivided.findIndex((o) => o.group![0] === h.group![0]) === i)) {
     const positions = hit.block.columns.map((c) => c.key)
     plans.push({ hit, positions, notes: [], candidates: candidatesOf(hit.values, positions.length) })
