@@ -129,6 +129,11 @@ try {
     const measured = benchPdf ? (await benchPdf(count)).msPerReport : undefined
     if (typeof measured === 'number') pdfMs = measured
   }
+  // Import (its own bench: per-document import_ms, the CLI on one file, hostile inputs).
+  if (existsSync(join(repo, 'bench', 'import.ts'))) {
+    const { benchImport } = (await import('./import.js')) as { benchImport: (rounds: number, log: (line: string) => void) => Promise<unknown> }
+    await benchImport(3, log)
+  }
   const pdfKb = median(sizes) / 1024
   const bundleMsPer = bundleMs / Math.max(1, Math.ceil(paths.length / 10))
   log(`html: ${htmlMs.toFixed(2)} ms per report (these reports: ${ownHtmlMs.toFixed(2)} ms)\n`)

@@ -554,6 +554,15 @@ const entries: CatalogEntry[] = [
     fixtures: false,
   },
   {
+    ruleId: 'import-cell-read',
+    source: 'import',
+    severity: 'info',
+    title: '导入时确定的读法（按勾稽关系拆分连写数字、空白格、单位换算）',
+    zh: (p) => `${p.label}${p.columns ? `（${p.columns}）` : ''}：${p.note}`,
+    en: (p) => `${p.label}${p.columns ? ` (${p.columns})` : ''}: ${p.note}`,
+    fixtures: false,
+  },
+  {
     ruleId: 'import-note',
     source: 'import',
     severity: 'info',

@@ -7,10 +7,11 @@ import { emit } from '../diagnostics/emit.js'
 import type { CheckItem } from './write-report.js'
 
 /**
- * Put the import report on the written file: notes at line 1, and a warning per line to check
- * unless the validator already reports that line's 待核对 mark (import-reviewed), once is enough.
+ * Put the import report on the written file: notes at line 1, an info per line read in a way worth
+ * saying, and a warning per line to check unless the validator already reports that line's 待核对
+ * mark (import-reviewed), once is enough.
  */
-export function emitImportReport(file: VFile, checks: CheckItem[], notes: string[]): void {
+export function emitImportReport(file: VFile, checks: CheckItem[], notes: string[], infos: CheckItem[] = []): void {
   const marked = new Set(file.messages.filter((m) => m.ruleId === 'import-reviewed').map((m) => m.line))
   for (const check of checks) {
     if (marked.has(check.line)) continue
@@ -19,6 +20,14 @@ export function emitImportReport(file: VFile, checks: CheckItem[], notes: string
       'import-cell-certain',
       { label: `${check.path} ${check.label}`, columns: check.columns.join('、'), reason: check.reason },
       { start: { line: check.line, column: 1 } },
+    )
+  }
+  for (const info of infos) {
+    emit(
+      file,
+      'import-cell-read',
+      { label: `${info.path} ${info.label}`, columns: info.columns.join('、'), note: info.reason },
+      { start: { line: info.line, column: 1 } },
     )
   }
   for (const note of notes) emit(file, 'import-note', { note }, { start: { line: 1, column: 1 } })

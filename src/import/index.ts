@@ -14,6 +14,8 @@ export interface Imported {
   text: string
   /** Every cell or field to check by hand (待核对). */
   checks: CheckItem[]
+  /** Cells read with certainty in a way worth saying: split by the sums, blank in the original, unit converted. */
+  infos: CheckItem[]
   /** General notes: missing tables or sections, layout/year mismatch, stray numbers. */
   notes: string[]
 }
@@ -27,8 +29,8 @@ function hasContent(recognized: Recognized): boolean {
 export function importDocument(doc: SourceDocument, options: ImportOptions = {}): ImportOutcome {
   const recognized = recognize(doc, options)
   if (!hasContent(recognized)) return { error: '找不到年度报告的任何一节或统计表，不像是政府信息公开工作年度报告' }
-  const { text, checks } = writeReport(recognized)
-  return { recognized, text, checks, notes: recognized.notes }
+  const { text, checks, infos } = writeReport(recognized)
+  return { recognized, text, checks, infos, notes: recognized.notes }
 }
 
 export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportOutcome> {

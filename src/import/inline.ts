@@ -5,9 +5,9 @@
 import type { BlockDef, FormatDefinition, RowDef, TableDef } from '../formats/types.js'
 import { leaves, uniqueHeaderLabels } from './labels.js'
 import { normLabel } from './normalize.js'
-import { resolveRow, type CellResult, type RowCheck, type ValueToken } from './resolve.js'
+import { cellKey, tableConstraints } from './constraints.js'
+import { resolveRow, type CellResult, type ValueToken } from './resolve.js'
 import type { RowResult } from './results.js'
-import { sumCheck } from './sum-check.js'
 import { valueRuns, type Token } from './tokens.js'
 
 /** An inline block (table 4): all numbers of the region, in header-tree order. */
@@ -20,25 +20,8 @@ export function readInline(format: FormatDefinition, table: TableDef, block: Blo
     else runs.at(-1)!.push(token)
   }
   const values = runs.filter((run) => run.some((t) => t.kind === 'number')).flat()
-  const order = slots.map((s) => `${s.row}.${s.column}`)
-  const rules = format.rules.filter((r) => r.kind === 'column-sum' && r.table === table.key && r.block === block.id)
-  const check: RowCheck = (reading) => {
-    let result: boolean | undefined = true
-    for (const rule of rules) {
-      if (rule.kind !== 'column-sum') continue
-      for (const row of block.rows) {
-        const at = (key: string) => reading[order.indexOf(`${row.path[0]}.${key}`)]
-        const target = at(rule.target)
-        const terms = rule.terms.map(at)
-        if (target === null || target === undefined || terms.some((t) => t === null || t === undefined)) {
-          if (result === true) result = undefined
-          continue
-        }
-        if (Math.abs((terms as number[]).reduce((a, b) => a + b, 0) - target) > 1e-9) return false
-      }
-    }
-    return result
-  }
+  const equations = tableConstraints(format, table)
+  const keys = slots.map((s) => (s.row && s.column ? cellKey([s.row], s.column) : undefined))
   const labelled = labelledRuns(format, table, block, tokens)
   if (labelled) return labelled
   // The groups (行政复议 | 未经复议直接起诉 | 复议后起诉) must be named in the format's order.
@@ -47,14 +30,14 @@ export function readInline(format: FormatDefinition, table: TableDef, block: Blo
   const { official, found } = uniqueHeaderLabels(block, header)
   const positions = found.map((l) => official.indexOf(l))
   const swapped = positions.some((p, i) => i > 0 && p < positions[i - 1]!)
-  const read = resolveRow(values, slots.length, check)
+  const read = resolveRow(values, keys, equations)
   const cells = swapped
     ? read.map((c) => ({ ...c, reason: [c.reason, `原表表头的顺序（${found.join('、')}）与官方格式不同，各组数字可能错位`].filter(Boolean).join('；') }))
     : read
   return block.rows.map((row) => {
     const map = new Map<string, CellResult>()
     for (const column of block.columns) {
-      const index = order.indexOf(`${row.path[0]}.${column.key}`)
+      const index = keys.indexOf(cellKey([row.path[0]!], column.key))
       map.set(column.key, cells[index] ?? { value: null, reason: '原表缺少此格' })
     }
     return {
@@ -85,10 +68,10 @@ function labelledRuns(format: FormatDefinition, table: TableDef, block: BlockDef
     text = ''
   }
   if (byRow.size !== block.rows.length) return undefined
-  const check = sumCheck(format, table, block, block.columns.map((c) => c.key))
+  const equations = tableConstraints(format, table)
   return block.rows.map((row) => {
     const values = byRow.get(row)!
-    const cells = resolveRow(values, block.columns.length, check)
+    const cells = resolveRow(values, block.columns.map((c) => cellKey(row.path, c.key)), equations)
     return {
       block,
       row,

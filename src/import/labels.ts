@@ -11,6 +11,8 @@ import { coreOf, normLabel } from './normalize.js'
 export interface RowMatcher {
   block: BlockDef
   row: RowDef
+  /** A group label (`（六）其他处理`) printed as one undivided row: its item rows; `row` is the first. */
+  group?: RowDef[]
   /** Normalised forms; `strength` 2 = with numbering, 1 = label without numbering, 0 = short label that must be the whole text. */
   forms: { text: string; strength: number }[]
 }
@@ -33,6 +35,19 @@ export function rowMatchers(table: TableDef): RowMatcher[] {
         else if (core !== full && core.length > 0) forms.push({ text: core, strength: 0 })
       }
       out.push({ block, row, forms })
+    }
+    // Group labels (`（六）其他处理`), for a table that prints a group as one undivided row.
+    const groups = new Map<string, RowDef[]>()
+    for (const row of block.rows) {
+      const label = row.groups[1]
+      if (label) groups.set(label, [...(groups.get(label) ?? []), row])
+    }
+    for (const [label, rows] of groups) {
+      const full = normLabel(label)
+      const core = coreOf(label)
+      const forms: RowMatcher['forms'] = [{ text: full, strength: 2 }]
+      if (core !== full && core.length >= MIN_CORE) forms.push({ text: core, strength: 1 })
+      out.push({ block, row: rows[0]!, forms, group: rows })
     }
   }
   return out

@@ -112,8 +112,10 @@ export function findHeadings(format: FormatDefinition, blocks: Block[]): Heading
     const match = headingOf(format, block.text)
     if (!match || seen.has(match.def.number)) return
     seen.add(match.def.number)
-    const text = match.rest ? block.text.slice(0, block.text.length - match.rest.length).trim() : block.text.trim()
-    found.push({ index, def: match.def, text: text.replace(/[，,。．.:：\s]+$/, ''), ...(match.rest ? { rest: match.rest } : {}) })
+    // The rest as written (headingOf compares folded text; folding keeps the length of these characters).
+    const rest = match.rest ? block.text.trim().slice(block.text.trim().length - match.rest.length) : undefined
+    const text = rest ? block.text.trim().slice(0, block.text.trim().length - rest.length).trim() : block.text.trim()
+    found.push({ index, def: match.def, text: text.replace(/[，,。．.:：\s]+$/, ''), ...(rest ? { rest } : {}) })
   })
   return found
 }
@@ -124,6 +126,39 @@ const TITLE_YEAR_FIRST = new RegExp(`^()${YEAR}年度?(.+?)(?:政府)?(?:信息�
 
 /** `XX局政府信息公开工作年度报告（2023年度）`: the year last. */
 const TITLE_YEAR_LAST = new RegExp(`^(.+?)(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)[(（]${YEAR}年度?[)）]`)
+
+/**
+ * A title that starts a longer line (a page flattened onto one line): the
+ * title as its own block, then the rest.
+ */
+export function splitTitle(blocks: Block[]): Block[] {
+  const first = blocks.findIndex((b) => b.type === 'line' && b.text.trim() !== '')
+  const block = blocks[first]
+  if (!block || block.type !== 'line' || block.cells.length > 1 || block.text.length <= 60) return blocks
+  const text = block.text
+  const folded = fold(text)
+  for (const pattern of [TITLE, TITLE_YEAR_FIRST, TITLE_YEAR_LAST]) {
+    const m = pattern.exec(folded)
+    if (!m || m[0].length > 80 || m[0].length >= text.length) continue
+    // Fold keeps lengths for CJK text; cut the original at the same place.
+    const title = text.slice(0, m[0].length).trim()
+    const rest = text.slice(m[0].length).trim()
+    if (!rest) return blocks
+    return [...blocks.slice(0, first), { ...block, text: title, cells: [title] }, { ...block, text: rest, cells: [rest] }, ...blocks.slice(first + 1)]
+  }
+  return blocks
+}
+
+/** A sign-off run onto the end of the last paragraph (`…信息处理费。 某某局 2024年1月26日`): its own lines. */
+export function splitSignOff(blocks: Block[]): Block[] {
+  const last = blocks.findLastIndex((b) => b.type === 'line' && b.text.trim() !== '' && !PAGE_NUMBER.test(b.text))
+  const block = blocks[last]
+  if (!block || block.type !== 'line' || block.cells.length > 1 || block.text.length <= 40) return blocks
+  const m = /^(.*[。！；;!])[\s\u3000]*([^。；;，,\s]{2,40})[\s\u3000]+(\S{4}年\S{1,3}月\S{1,3}日)$/.exec(block.text.trim())
+  if (!m || !parseDate(m[3]!)) return blocks
+  const pieces = [m[1]!, m[2]!, m[3]!].map((text) => ({ ...block, text, cells: [text] }))
+  return [...blocks.slice(0, last), ...pieces, ...blocks.slice(last + 1)]
+}
 
 function titleMatch(text: string): { agency: string; year: string } | undefined {
   const m = TITLE.exec(text)
@@ -239,6 +274,8 @@ export function splitAtHeadings(format: FormatDefinition, blocks: Block[]): Bloc
     }
     const text = fold(block.text)
     const cuts = new Set<number>()
+    // Paragraphs of a flattened page are joined by a space after the sentence end.
+    for (const m of text.matchAll(/[。！？!?][\s\u3000]+(?=\S)/g)) cuts.add(m.index + m[0].length)
     for (const head of heads) {
       let at = text.indexOf(fold(head), 1)
       while (at > 0) {

@@ -39,8 +39,8 @@ export function fold(text: string): string {
 
 /** What a table token is. */
 export type NumberReading =
-  /** `doubt`: read, but the reader should look at it (a unit that does not fit). */
-  | { kind: 'number'; value: number; raw: string; doubt?: string }
+  /** `unit`: written in the cell (`251000元`), for the table reader to judge against the column's unit. */
+  | { kind: 'number'; value: number; raw: string; unit?: '元' | '万元' }
   | { kind: 'blank'; raw: string }
   | { kind: 'text' }
 
@@ -59,9 +59,7 @@ export function readNumber(token: string): NumberReading {
   if (GROUPED.test(t)) return { kind: 'number', value: Number(t.replace(/,/g, '')), raw }
   const unit = /^([+-]?\d+(?:\.\d+)?)\s*(万元|元)$/.exec(t)
   if (unit) {
-    return unit[2] === '万元'
-      ? { kind: 'number', value: Number(unit[1]), raw }
-      : { kind: 'number', value: Number(unit[1]), raw, doubt: `原文「${raw}」单位为元，未换算` }
+    return { kind: 'number', value: Number(unit[1]), raw, unit: unit[2] as '元' | '万元' }
   }
   const counted = COUNT_UNITS.exec(t)
   if (counted) {
@@ -69,4 +67,13 @@ export function readNumber(token: string): NumberReading {
     if (PLAIN.test(n)) return { kind: 'number', value: Number(n), raw }
   }
   return { kind: 'text' }
+}
+
+/** An amount in 元 as 万元, shifting the decimal point in the digits (no binary rounding): 251000 → 25.1. */
+export function yuanToWan(value: number): number {
+  const [whole, fraction = ''] = String(value).split('.')
+  const digits = (whole!.replace('-', '').padStart(5, '0') + fraction)
+  const point = digits.length - fraction.length - 4
+  const text = `${digits.slice(0, point)}.${digits.slice(point)}`.replace(/^0+(?=\d)/, '').replace(/\.?0+$/, '')
+  return (value < 0 ? -1 : 1) * Number(text || '0')
 }

@@ -2,15 +2,27 @@
  * Pick the reader for an input by its extension, or by its first bytes
  * (a .docx is a zip, a PDF starts with %PDF, an HTML page with a tag).
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
+import { importLimits } from './input-limits.js'
 import { extname } from 'node:path'
 import type { SourceDocument } from './blocks.js'
 import { readDocx } from './read-docx.js'
+import { htmlAfterPreamble, htmlInString } from './read-embedded.js'
 import { readHtml } from './read-html.js'
 import { readPdf } from './read-pdf.js'
 import { decodeText, readText } from './read-text.js'
 
 export type ReadResult = { doc: SourceDocument; encoding?: string } | { error: string }
+
+/** The page's own HTML, unless a string inside it holds more of the report (a table the page lacks). */
+function chooseHtml(page: string | undefined, embedded: string | undefined): string {
+  if (!embedded) return page!
+  if (!page) return embedded
+  const tables = (html: string) => html.match(/<table\b/gi)?.length ?? 0
+  // The page's tables without its scripts: a script holding the report does not count for the page.
+  const visible = page.replace(/<script\b[\s\S]*?<\/script>/gi, '')
+  return tables(embedded) > tables(visible) || (tables(visible) === 0 && embedded.length > visible.length / 2) ? embedded : page
+}
 
 export async function readInputBytes(bytes: Uint8Array, name: string): Promise<ReadResult> {
   const ext = extname(name).toLowerCase()
@@ -31,14 +43,25 @@ export async function readInputBytes(bytes: Uint8Array, name: string): Promise<R
   }
   const decoded = decodeText(bytes)
   if ('error' in decoded) return decoded
-  const looksHtml = ext === '.html' || ext === '.htm' || /^\s*(?:<!doctype html|<html|<head|<body|<table|<div|<p[\s>])/i.test(decoded.text.slice(0, 500))
-  const doc = looksHtml ? readHtml(decoded.text) : readText(decoded.text)
+  if (decoded.text.length > importLimits.textChars) {
+    return { error: `文本有 ${decoded.text.length} 个字符，超过导入上限 ${importLimits.textChars}；请确认文件是否正确` }
+  }
+  const text = decoded.text
+  const looksHtml = ext === '.html' || ext === '.htm' || /^\s*(?:<!doctype html|<html|<head|<body|<table|<div|<p[\s>])/i.test(text.slice(0, 500))
+  // A saved page whose report is in a script's string, or HTML after a script preamble.
+  const embedded = htmlInString(text)
+  const html = looksHtml ? text : htmlAfterPreamble(text)
+  const doc = html !== undefined || embedded !== undefined ? readHtml(chooseHtml(html, embedded)) : readText(text)
   return { doc, encoding: decoded.encoding }
 }
 
 export async function readInput(path: string): Promise<ReadResult> {
   let bytes: Uint8Array
   try {
+    const size = (await stat(path)).size
+    if (size > importLimits.fileBytes) {
+      return { error: `文件有 ${Math.round(size / 1024 / 1024)} MB，超过导入上限 ${importLimits.fileBytes / 1024 / 1024} MB；年度报告通常不到 10 MB，请确认文件是否正确` }
+    }
     bytes = await readFile(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code

@@ -3,11 +3,16 @@
  * right; a gap wider than the font size between two items is a cell
  * boundary (a tab), as in a table. Recognition then treats the result like
  * any plain-text dump, with its wrapped labels and page footers.
+ *
+ * pdfjs runs in a worker thread with a heap cap and a time limit: a broken
+ * or hostile PDF ends in an error result within seconds, whatever it holds.
  */
+import { constants, inflateSync } from 'node:zlib'
 import type { LineBlock, SourceDocument } from './blocks.js'
+import { importLimits } from './input-limits.js'
 import { lineBlock } from './read-text.js'
 
-interface Item {
+export interface PdfItem {
   x: number
   y: number
   width: number
@@ -15,45 +20,156 @@ interface Item {
   text: string
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<SourceDocument | { error: string }> {
-  let pdf
-  try {
-    // Loaded on demand: only PDF input needs it.
-    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
-    // pdfjs wants a plain Uint8Array (not a Buffer) and may transfer it: give it a copy.
-    pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise
-  } catch (error) {
-    return { error: `无法读取 PDF（${error instanceof Error ? error.message.split('\n')[0] : String(error)}）` }
-  }
-  const blocks: LineBlock[] = []
-  for (let p = 1; p <= pdf.numPages; p++) {
+type PdfAnswer = { pages: PdfItem[][]; truncated?: 'pages' | 'items' } | { error: string }
+
+/**
+ * The worker's code. Plain JavaScript given as a string, so that the worker
+ * starts the same from the sources (tsx) and from dist/, without a loader.
+ * workerData: { pdfjs: module URL, bytes, maxPages, maxItems }.
+ */
+const WORKER = `
+const { parentPort, workerData: job } = require('node:worker_threads')
+async function extract() {
+  const { getDocument } = await import(job.pdfjs)
+  const pdf = await getDocument({ data: job.bytes, verbosity: 0, isEvalSupported: false, stopAtErrors: true }).promise
+  const pages = []
+  let items = 0
+  let truncated
+  if (pdf.numPages > job.maxPages) truncated = 'pages'
+  const last = Math.min(pdf.numPages, job.maxPages)
+  for (let p = 1; p <= last; p++) {
     const page = await pdf.getPage(p)
     const content = await page.getTextContent()
-    const items: Item[] = []
+    const out = []
     for (const item of content.items) {
-      if (!('str' in item) || item.str.trim() === '') continue
-      const [a, b, , , x, y] = item.transform as number[]
-      items.push({ x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) || 1, text: item.str })
+      if (typeof item.str !== 'string' || item.str.trim() === '') continue
+      const [a, b, , , x, y] = item.transform
+      out.push({ x, y, width: item.width, size: Math.hypot(a, b) || 1, text: item.str })
     }
-    items.sort((m, n) => n.y - m.y || m.x - n.x)
-    const lines: Item[][] = []
-    for (const item of items) {
-      const line = lines.at(-1)
-      if (line && Math.abs(line[0]!.y - item.y) < item.size * 0.5) line.push(item)
-      else lines.push([item])
-    }
-    for (const line of lines) {
-      line.sort((m, n) => m.x - n.x)
-      let text = ''
-      line.forEach((item, i) => {
-        const before = line[i - 1]
-        if (before && item.x - (before.x + before.width) > before.size * 0.8) text += '\t'
-        text += item.text
-      })
-      blocks.push(lineBlock(text, blocks.length + 1))
-    }
+    pages.push(out)
+    page.cleanup()
+    items += out.length
+    if (items > job.maxItems) { truncated = 'items'; break }
   }
   await pdf.destroy()
+  return truncated ? { pages, truncated } : { pages }
+}
+extract().then(
+  (answer) => parentPort.postMessage(answer),
+  (error) => parentPort.postMessage({ error: error instanceof Error ? String(error.message).split('\\n')[0] : String(error) }),
+)
+`
+
+async function runWorker(bytes: Uint8Array): Promise<PdfAnswer> {
+  const { Worker } = await import('node:worker_threads')
+  const data = new Uint8Array(bytes)
+  const worker = new Worker(WORKER, {
+    eval: true,
+    // No loader (tsx) in the worker: it runs plain JavaScript and pdfjs only.
+    execArgv: [],
+    workerData: { pdfjs: import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs'), bytes: data, maxPages: importLimits.pdfPages, maxItems: importLimits.pdfItems },
+    transferList: [data.buffer as ArrayBuffer],
+    resourceLimits: { maxOldGenerationSizeMb: importLimits.pdfMemoryMb, maxYoungGenerationSizeMb: 32 },
+    stdout: true,
+    stderr: true,
+  })
+  return new Promise<PdfAnswer>((resolve) => {
+    let settled = false
+    const settle = (answer: PdfAnswer) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      clearInterval(watch)
+      void worker.terminate()
+      resolve(answer)
+    }
+    const timer = setTimeout(
+      () => settle({ error: `读取超过 ${importLimits.pdfMillis / 1000} 秒仍未完成，已停止（文件可能已损坏）` }),
+      importLimits.pdfMillis,
+    )
+    // The heap cap does not cover pdfjs's decoded streams (array buffers): watch the process as a whole.
+    const base = process.memoryUsage.rss()
+    const watch = setInterval(() => {
+      if (process.memoryUsage.rss() - base > importLimits.pdfMemoryMb * 1024 * 1024) {
+        settle({ error: `读取所需内存超过 ${importLimits.pdfMemoryMb} MB，已停止（文件可能已损坏或含有异常的压缩数据）` })
+      }
+    }, 25)
+    worker.on('message', (answer: PdfAnswer) => settle(answer))
+    worker.on('error', (error: Error & { code?: string }) =>
+      settle({
+        error:
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `读取所需内存超过 ${importLimits.pdfMemoryMb} MB，已停止（文件可能已损坏或含有异常的压缩数据）`
+            : error.message.split('\n')[0]!,
+      }),
+    )
+    worker.on('exit', (code) => settle({ error: `读取进程意外退出（${code}）` }))
+  })
+}
+
+/** One page's items as lines of text, cells separated by tabs. */
+function pageLines(items: PdfItem[], blocks: LineBlock[]): void {
+  items.sort((m, n) => n.y - m.y || m.x - n.x)
+  const lines: PdfItem[][] = []
+  for (const item of items) {
+    const line = lines.at(-1)
+    if (line && Math.abs(line[0]!.y - item.y) < item.size * 0.5) line.push(item)
+    else lines.push([item])
+  }
+  for (const line of lines) {
+    line.sort((m, n) => m.x - n.x)
+    let text = ''
+    line.forEach((item, i) => {
+      const before = line[i - 1]
+      if (before && item.x - (before.x + before.width) > before.size * 0.8) text += '\t'
+      text += item.text
+    })
+    blocks.push(lineBlock(text, blocks.length + 1))
+  }
+}
+
+/**
+ * A flate stream that inflates past the limit (a "bomb"), found before pdfjs
+ * sees the file: pdfjs inflates in JavaScript, slowly and into memory its
+ * heap cap does not cover, while zlib stops at the cap at native speed.
+ * Each `stream … endstream` whose dictionary names FlateDecode is tried.
+ */
+function flateBomb(bytes: Uint8Array, maxBytes: number): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let total = 0
+  let at = buffer.indexOf('stream', 0, 'latin1')
+  while (at >= 0) {
+    const eol = buffer[at + 6] === 0x0d ? (buffer[at + 7] === 0x0a ? 2 : 1) : buffer[at + 6] === 0x0a ? 1 : 0
+    const end = eol ? buffer.indexOf('endstream', at + 6, 'latin1') : -1
+    const isStart = eol > 0 && (at < 3 || buffer.toString('latin1', at - 3, at) !== 'end')
+    if (isStart && end > 0) {
+      const dict = buffer.toString('latin1', Math.max(0, at - 300), at)
+      if (/FlateDecode/.test(dict.slice(dict.lastIndexOf('obj')))) {
+        try {
+          total += inflateSync(buffer.subarray(at + 6 + eol, end), { maxOutputLength: Math.max(1, maxBytes - total), finishFlush: constants.Z_SYNC_FLUSH }).length
+        } catch (error) {
+          if (error instanceof RangeError) return true
+          // A stream zlib cannot read is pdfjs's to judge.
+        }
+      }
+      at = buffer.indexOf('stream', end + 9, 'latin1')
+    } else at = buffer.indexOf('stream', at + 6, 'latin1')
+  }
+  return false
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<SourceDocument | { error: string }> {
+  if (flateBomb(bytes, importLimits.pdfStreamBytes)) {
+    return { error: `PDF 中的压缩数据解压后超过 ${importLimits.pdfStreamBytes / 1024 / 1024} MB，已停止（文件可能已损坏或是“压缩炸弹”）` }
+  }
+  const answer = await runWorker(bytes)
+  if ('error' in answer) return { error: `无法读取 PDF（${answer.error}）` }
+  const blocks: LineBlock[] = []
+  for (const items of answer.pages) pageLines(items, blocks)
   if (blocks.length === 0) return { error: 'PDF 中没有可提取的文字（可能是扫描件），请先做文字识别（OCR）或另存为文本' }
+  if (answer.truncated) {
+    const what = answer.truncated === 'pages' ? `前 ${importLimits.pdfPages} 页` : `前 ${importLimits.pdfItems} 段文字`
+    return { error: `PDF 过大，只能读取${what}；年度报告通常只有几页，请确认文件是否正确` }
+  }
   return { kind: 'text', blocks }
 }

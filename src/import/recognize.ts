@@ -6,9 +6,11 @@
 import { formatForYear, formats, getFormat } from '../formats/index.js'
 import type { FormatDefinition, SectionDef } from '../formats/types.js'
 import type { Block, SourceDocument } from './blocks.js'
-import { findHeadings, findPageMeta, findSignOff, findTitle, guessYear, splitAtHeadings, type HeadingAt } from './layout.js'
+import { findHeadings, findPageMeta, findSignOff, findTitle, guessYear, splitAtHeadings, splitSignOff, splitTitle, type HeadingAt } from './layout.js'
 import { findAnchor, findRegions, isProse, type Region } from './regions.js'
 import { readTable, type TableResult } from './tables.js'
+import { dropFurniture } from './furniture.js'
+import { fold } from './normalize.js'
 import { lineBlock } from './read-text.js'
 import { PAGE_NUMBER, tokenize, type Token } from './tokens.js'
 
@@ -95,7 +97,10 @@ function tableTokens(blocks: Block[], region: Region | undefined): Token[] | und
 }
 
 export function recognize(doc: SourceDocument, options: ImportOptions = {}): Recognized {
-  const blocks = splitAtHeadings(formats[0]!, doc.blocks)
+  const all = splitSignOff(splitAtHeadings(formats[0]!, splitTitle(doc.blocks)))
+  // The page's 索引号 and 发布日期 first, then the page furniture goes.
+  const page = findPageMeta(all, findHeadings(formats[0]!, all)[0]?.index ?? all.length)
+  const blocks = dropFurniture(all)
   const notes: string[] = []
   const headings: HeadingAt[] = findHeadings(formats[0]!, blocks)
   const firstHeading = headings[0]?.index ?? blocks.length
@@ -103,7 +108,6 @@ export function recognize(doc: SourceDocument, options: ImportOptions = {}): Rec
   const title = findTitle(blocks, firstHeading)
   const signOff = findSignOff(blocks, lastHeading)
 
-  const page = findPageMeta(blocks, firstHeading)
   const doubts = new Map<string, string>()
   const agency = options.agency ?? title?.agency ?? signOff?.agency
   if (!agency) doubts.set('agency', '原文标题和落款中都没有机关名称，请填写（或用 --agency 指定）')
@@ -169,6 +173,11 @@ export function recognize(doc: SourceDocument, options: ImportOptions = {}): Rec
 
   // Body: the preamble, then every region in document order.
   const skip = new Set([...(title?.indices ?? []), ...(signOff?.indices ?? [])])
+  // The title printed twice (the page's heading and the document's own).
+  if (title) {
+    const again = (b: Block) => b.type === 'line' && b.text.replace(/\s+/g, '') !== '' && fold(b.text).replace(/\s+/g, '') === title.text
+    blocks.forEach((b, i) => i < firstHeading && again(b) && skip.add(i))
+  }
   for (let i = 0; i < (title?.before ?? 0); i++) skip.add(i)
   // A signature without a date: the agency's name alone on the last line.
   const lastLine = blocks.findLastIndex((b) => b.type === 'line' && b.text !== '' && !PAGE_NUMBER.test(b.text))

@@ -8,10 +8,10 @@ import type { BlockDef, FormatDefinition, RowDef, TableDef } from '../formats/ty
 import { readInline } from './inline.js'
 import { columnFor, findColumnLabels, headerLeavesIn, leaves } from './labels.js'
 import { normLabel } from './normalize.js'
-import { resolveRow, type CellResult } from './resolve.js'
+import { cellKey, tableConstraints } from './constraints.js'
+import { candidatesOf, decide, judge, type CellResult, type RowCandidates } from './resolve.js'
 import { missingRow, type RowResult, type TableResult } from './results.js'
 import { describe, scan, type Hit } from './scan.js'
-import { sumCheck } from './sum-check.js'
 import type { Token } from './tokens.js'
 
 export type { RowResult, TableResult } from './results.js'
@@ -64,7 +64,16 @@ function afterLastHeading(text: string, table: TableDef): string {
   return norm.slice(from)
 }
 
-/** Rows of the row-layout blocks. */
+/** A row found in the text, before the rules have judged its readings. */
+interface RowPlan {
+  hit: Hit
+  /** Column key at each position of a reading (`undefined`: a column the format does not have). */
+  positions: (string | undefined)[]
+  notes: string[]
+  candidates: RowCandidates
+}
+
+/** Rows of the row-layout blocks: every row's candidate readings, judged together by the format's rules. */
 function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): { rows: Map<RowDef, RowResult>; strays: string[]; score: number } {
   const scanned = scan(tokens, table)
   const { strays } = scanned
@@ -76,13 +85,18 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
   const headerOf = new Map<BlockDef, string[]>()
   const withoutTotal = listBlocksWithoutTotal(hits)
   const orderOf = new Map<BlockDef, string | undefined>()
+  const plans: RowPlan[] = []
+  const seen = new Map<RowDef, RowPlan>()
+  const groupHits: Hit[] = []
   for (const hit of hits) {
     const { block, row } = hit
-    if (rows.has(row)) {
-      const first = rows.get(row)!
-      for (const [key, cell] of first.cells) {
-        first.cells.set(key, { ...cell, reason: [cell.reason, `此行在原文中出现了两次（另一处：${describe(hit.values)}），已取第一处`].filter(Boolean).join('；') })
-      }
+    if (hit.group) {
+      groupHits.push(hit)
+      continue
+    }
+    const twice = seen.get(row)
+    if (twice) {
+      twice.notes.push(`此行在原文中出现了两次（另一处：${describe(hit.values)}），已取第一处`)
       score -= 1
       continue
     }
@@ -99,7 +113,11 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
       const labels = findColumnLabels(table.key, afterLastHeading(hit.header, table))
       if (labels.length > 0) headerOf.set(block, labels)
       const header = headerOf.get(block)
-      if (header) {
+      // A header wrapped over two lines (`本年制发 本年废止` / `件数 件数`) names fewer columns than the
+      // row has numbers: when the row has exactly the format's count, the format's order it is.
+      const numbers = hit.values.filter((v) => v.kind === 'number').length
+      const partial = header && header.length < block.columns.length && numbers === block.columns.length
+      if (header && !partial) {
         positions = header.map((label) => {
           const match = columnFor(block, label)
           score += match ? (match.exact ? 1 : 0) : -1
@@ -107,21 +125,66 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
         })
       } else {
         positions = block.columns.map((c) => c.key)
-        if (block.columns.length > 1) notes.push('原表此处找不到列名，按官方列序读取')
+        const named = (header ?? []).map((label) => block.columns.findIndex((c) => c.key === columnFor(block, label)?.column.key))
+        const inOrder = named.length > 0 && named.every((k, j) => k >= 0 && (j === 0 || k > named[j - 1]!))
+        if (block.columns.length > 1 && !(partial && inOrder)) notes.push('原表此处找不到列名，按官方列序读取')
       }
     }
-    const order = positions.map((p) => p ?? '')
-    const cells = resolveRow(hit.values, positions.length, sumCheck(format, table, block, order))
-    const out = new Map<string, { value: number | null; reason?: string }>()
+    const plan: RowPlan = { hit, positions, notes, candidates: candidatesOf(hit.values, positions.length, positions.map((key) => block.columns.find((c) => c.key === key))) }
+    seen.set(row, plan)
+    plans.push(plan)
+  }
+  // A group printed as one undivided row (（六）其他处理 in a 2021 table): its total, for its items.
+  // Only where none of its items is printed (else it is a subtotal row), and once per group.
+  const undivided = groupHits.filter((h) => h.group!.every((row) => !seen.has(row)))
+  for (const hit of undivided.filter((h, i) => undivided.findIndex((o) => o.group![0] === h.group![0]) === i)) {
+    const positions = hit.block.columns.map((c) => c.key)
+    plans.push({ hit, positions, notes: [], candidates: candidatesOf(hit.values, positions.length) })
+  }
+  // Columns read out of order are not the cells they seem: the rules must not judge them.
+  const verdicts = judge(
+    plans.map((p) => ({
+      cells: p.positions.map((key) =>
+        key === undefined || orderOf.get(p.hit.block) || p.hit.group ? undefined : cellKey(p.hit.row.path, key),
+      ),
+      candidates: p.candidates,
+    })),
+    tableConstraints(format, table),
+  )
+  plans.forEach((plan, i) => {
+    const { hit, positions, notes } = plan
+    const { block, row } = hit
+    const cells = decide(plan.candidates, verdicts[i]!)
+    if (hit.group) {
+      // The items of an undivided group: 0 where the group's total is 0 (counts are never negative), else unknown.
+      const label = hit.block.rows.find((r) => r === hit.group![0])?.groups[1] ?? ''
+      for (const item of hit.group) {
+        const itemCells = new Map<string, CellResult>()
+        positions.forEach((key, k) => {
+          const total = cells[k]!
+          const why = `原表「${label}」未分项，只有合计 ${total.value ?? '~'}`
+          itemCells.set(
+            key!,
+            total.value === 0 && !total.reason
+              ? { value: 0, note: `${why}，各分项只能为 0` }
+              : { value: null, reason: total.reason ? `${why}；${total.reason}` : `${why}，各分项无法确定` },
+          )
+        })
+        rows.set(item, { block, row: item, cells: itemCells, found: true, at: hit.at, end: hit.values.at(-1)?.at ?? hit.at })
+      }
+      return
+    }
+    const out = new Map<string, CellResult>()
     const extra: string[] = []
-    positions.forEach((key, i) => {
-      const cell = cells[i]!
+    positions.forEach((key, k) => {
+      const cell = cells[k]!
       if (key === undefined || out.has(key)) {
         if (cell.value !== null) extra.push(String(cell.value))
         return
       }
       const reason = [...notes, cell.reason].filter(Boolean).join('；')
-      out.set(key, reason ? { ...cell, reason } : cell)
+      const note = [hit.info, cell.note].filter(Boolean).join('；')
+      out.set(key, { value: cell.value, ...(reason ? { reason } : {}), ...(note ? { note } : {}) })
     })
     const result = new Map<string, CellResult>()
     for (const column of block.columns) {
@@ -133,7 +196,7 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
     }
     if (cells.every((c) => !c.reason)) score += 1
     rows.set(row, { block, row, cells: result, found: true, at: hit.at, end: hit.values.at(-1)?.at ?? hit.at })
-  }
+  })
   return { rows, strays, score }
 }
 

@@ -9,7 +9,7 @@ import { readNumber } from './normalize.js'
 
 export type Token =
   | { kind: 'text'; text: string; at: number }
-  | { kind: 'number'; value: number; raw: string; at: number; doubt?: string }
+  | { kind: 'number'; value: number; raw: string; at: number; unit?: '元' | '万元' }
   | { kind: 'blank'; raw: string; at: number }
 
 /** A run of values with the text before it and the text right after it. */
@@ -45,13 +45,58 @@ export function valueRuns(tokens: Token[]): ValueRun[] {
   return runs
 }
 
-/** Split `规章000` / `0行政规范性文件` where digits touch a label. */
+/** A number inside text: thousands groups, decimals, and a unit written right after it. */
+const NUMBER_IN_TEXT = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g
+const UNIT_AFTER = /^(?:万元|元|件|个|项|次)/
+
+/**
+ * Split the numbers out of a piece of text where digits touch labels
+ * (`规章000行政规范性文件3112`, a whole table run together). Digits that
+ * belong to the text stay in it: row numbering (`2.其他`, `（1）`, the `2`
+ * of `00000002.其他` whose run ends in the next row's numbering), `第3页`,
+ * and dates (`2023年`).
+ */
 function splitTouching(piece: string): string[] {
-  const tail = /^(.*[^\d.．,，、\s])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$/.exec(piece)
-  if (tail && !/(?:第|\d[.．])$/.test(tail[1]!)) return [...splitTouching(tail[1]!), tail[2]!]
-  const head = /^(\d+(?:\.\d+)?)([^\d.．、)）\s年月日].*)$/.exec(piece)
-  if (head) return [head[1]!, ...splitTouching(head[2]!)]
-  return [piece]
+  const out: string[] = []
+  let text = ''
+  let last = 0
+  for (const match of piece.matchAll(NUMBER_IN_TEXT)) {
+    const at = match.index
+    let digits = match[0]
+    const before = piece[at - 1] ?? ''
+    let after = piece.slice(at + digits.length)
+    text += piece.slice(last, at)
+    last = at + digits.length
+    if (/^[.．、]\D/.test(after) || (/^[.．]$/.test(after))) {
+      // Numbering of the next label: one digit (the formats number rows 1–8); what precedes it is a value.
+      if (digits.length === 1 || /[.,]/.test(digits)) {
+        text += digits
+        continue
+      }
+      text += ''
+      const value = digits.slice(0, -1)
+      if (text.trim()) out.push(text)
+      text = digits.slice(-1)
+      out.push(value)
+      continue
+    }
+    if ((/[（(]$/.test(before) && /^[)）]/.test(after)) || /第$/.test(before) || /^\s*(?:年|月|日)/.test(after)) {
+      text += digits
+      continue
+    }
+    const unit = UNIT_AFTER.exec(after)?.[0] ?? ''
+    if (unit) {
+      digits += unit
+      last += unit.length
+      after = after.slice(unit.length)
+    }
+    if (text.trim()) out.push(text)
+    text = ''
+    out.push(digits)
+  }
+  text += piece.slice(last)
+  if (text.trim()) out.push(text)
+  return out
 }
 
 function pushCell(out: Token[], cell: string, at: number): void {
@@ -63,7 +108,7 @@ function pushCell(out: Token[], cell: string, at: number): void {
   for (const piece of text.split(/[\s\u3000]+/)) {
     const reading = readNumber(piece)
     if (reading.kind === 'number') {
-      out.push({ kind: 'number', value: reading.value, raw: reading.raw, at, ...(reading.doubt ? { doubt: reading.doubt } : {}) })
+      out.push({ kind: 'number', value: reading.value, raw: reading.raw, at, ...(reading.unit ? { unit: reading.unit } : {}) })
       continue
     }
     if (reading.kind === 'blank') {
@@ -71,7 +116,7 @@ function pushCell(out: Token[], cell: string, at: number): void {
       continue
     }
     const parts = splitTouching(piece)
-    if (parts.length === 1) {
+    if (parts.length === 1 && parts[0] === piece) {
       out.push({ kind: 'text', text: piece, at })
       continue
     }

@@ -27,6 +27,8 @@ export interface CheckItem {
 export interface WrittenReport {
   text: string
   checks: CheckItem[]
+  /** Cells read with certainty in a way worth saying (split by the sums, blank, unit converted). */
+  infos: CheckItem[]
 }
 
 function scalar(value: string): string {
@@ -65,11 +67,13 @@ function rowComment(table: TableDef, block: BlockDef, row: RowDef, firstOfBlock:
   return row.label
 }
 
-function cellReasons(block: BlockDef, row: RowResult): { columns: ColumnDef[]; reason: string } | undefined {
-  const flagged = block.columns.filter((c) => row.cells.get(c.key)?.reason)
-  if (flagged.length === 0) return undefined
-  const reasons = [...new Set(flagged.map((c) => row.cells.get(c.key)!.reason!))]
-  return { columns: flagged.length === block.columns.length ? [] : flagged, reason: reasons.join('；') }
+function cellReasons(block: BlockDef, row: RowResult, field: 'reason' | 'note'): { columns: ColumnDef[]; reason: string } | undefined {
+  const cells = block.columns.filter((c) => row.cells.has(c.key))
+  // A note matters where the cell is not flagged anyway.
+  const marked = cells.filter((c) => row.cells.get(c.key)?.[field] && (field === 'reason' || !row.cells.get(c.key)?.reason))
+  if (marked.length === 0) return undefined
+  const reasons = [...new Set(marked.map((c) => row.cells.get(c.key)![field]!))]
+  return { columns: marked.length === cells.length ? [] : marked, reason: reasons.join('；') }
 }
 
 function sectionLabel(recognized: Recognized, table: TableDef): string {
@@ -111,6 +115,7 @@ export function writeReport(recognized: Recognized): WrittenReport {
   const { format, meta } = recognized
   const lines: string[] = ['---']
   const checks: CheckItem[] = []
+  const infos: CheckItem[] = []
   const metaLabel = (key: string) => format.meta.find((m) => m.key === key)?.label ?? key
   const metaLine = (key: string, value: string | undefined) => {
     const doubt = meta.doubts.get(key)
@@ -152,20 +157,24 @@ export function writeReport(recognized: Recognized): WrittenReport {
       } else parent = ''
       const text = `${indent}${path.at(-1)}: ${rowValue(block, row)}`
       const comment = rowComment(def, block, row.row, first)
-      const flagged = cellReasons(block, row)
-      lines.push(`${pad(text, width)}# ${comment}${flagged ? ` # 待核对: ${flagged.reason}` : ''}`)
-      if (flagged) {
-        checks.push({
-          line: lines.length,
-          path: [def.key, ...path].join('.'),
-          label: comment.split(':')[0]!,
-          columns: flagged.columns.map((c) => c.label),
-          reason: flagged.reason,
-        })
-      }
+      const flagged = cellReasons(block, row, 'reason')
+      const noted = cellReasons(block, row, 'note')
+      const columnsOf = (r: { columns: ColumnDef[] }) => (r.columns.length ? `（${r.columns.map((c) => c.label).join('、')}）` : '')
+      lines.push(
+        `${pad(text, width)}# ${comment}${noted ? ` # 说明${columnsOf(noted)}: ${noted.reason}` : ''}${flagged ? ` # 待核对: ${flagged.reason}` : ''}`,
+      )
+      const item = (r: { columns: ColumnDef[]; reason: string }): CheckItem => ({
+        line: lines.length,
+        path: [def.key, ...path].join('.'),
+        label: comment.split(':')[0]!,
+        columns: r.columns.map((c) => c.label),
+        reason: r.reason,
+      })
+      if (flagged) checks.push(item(flagged))
+      if (noted) infos.push(item(noted))
     }
   }
   lines.push('---')
   lines.push(...bodyText(recognized.body).slice(recognized.body[0]?.paragraphs.length ? 0 : 1))
-  return { text: lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n', checks }
+  return { text: lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n', checks, infos }
 }
