@@ -600,6 +600,15 @@ const entries: CatalogEntry[] = [
     en: (p) => `${p.key ? `\`${p.key}\`: ` : ''}unreviewed 待核对 mark${p.why ? ` (${p.why})` : ''}: check this line against the original, correct it, then delete the mark`,
     fixtures: true,
   },
+  {
+    ruleId: 'ascii-punctuation',
+    source: 'source',
+    severity: 'error',
+    title: 'YAML 中的冒号、逗号使用半角（中文输入法的全角标点）',
+    zh: (p) => String(p.reason),
+    en: (p) => String(p.reasonEn),
+    fixtures: true,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))

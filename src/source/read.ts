@@ -15,7 +15,7 @@ import { emit } from '../diagnostics/emit.js'
 import { trimCjkAutolinks } from './autolinks.js'
 import type { Lang, Severity } from '../diagnostics/types.js'
 import { createLocator, type FrontMatter, type Locator } from './positions.js'
-import { yamlErrorText } from './yaml-errors.js'
+import { diagnoseYaml } from './yaml-diagnose.js'
 
 export interface Source {
   /** The file text with any BOM removed. */
@@ -85,8 +85,10 @@ export function parseSource(file: VFile, raw: string): Source {
   let data: unknown
   let failure: string | undefined
   let bodyOffset = 0
+  let yamlText = ''
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {
     const fenceEnd = text.indexOf('\n') + 1
+    yamlText = first.value
     front = lazyFrontMatter(first.value, fenceEnd)
     bodyOffset = first.position.end.offset ?? 0
     tree.children.shift()
@@ -104,11 +106,10 @@ export function parseSource(file: VFile, raw: string): Source {
     else if (/^---[ \t]*\r?\n/.test(text)) emit(file, 'front-matter-closed', {}, locate.range(0, 3))
     else emit(file, 'front-matter-present', { empty: 0 }, locate.range(0, 0))
   } else if (failure !== undefined) {
-    for (const error of front.doc.errors) {
-      const [start, end] = error.pos
-      const reason = yamlErrorText(error.code, 'zh')
-      emit(file, 'yaml-syntax', { reason, reasonEn: yamlErrorText(error.code, 'en') }, locate.range(front.offset + start, front.offset + end), {
-        note: error.message.split('\n')[0] ?? '',
+    for (const problem of diagnoseYaml(yamlText, front.doc.errors)) {
+      const [reason, reasonEn] = problem.reason
+      emit(file, problem.ruleId, { reason, reasonEn }, locate.range(front.offset + problem.start, front.offset + problem.end), {
+        ...(problem.note ? { note: problem.note } : {}),
       })
     }
     // e.g. too many aliases: no syntax error to place, still never a stack trace.
