@@ -12,7 +12,8 @@ import { performance } from 'node:perf_hooks'
 import { reportText } from '../diagnostics/report-text.js'
 import { clearTemplateCache } from '../render/merge.js'
 import type { Lang, Severity } from '../diagnostics/types.js'
-import { collectReportFiles, validatePaths } from '../pipeline.js'
+import { collectReportFiles, ignoredFileNotice, validatePaths } from '../pipeline.js'
+import { diagnosticsOf } from '../diagnostics/emit.js'
 import { readReportIdentity } from '../source/identity.js'
 import { reportIdentity } from '../validate/rules/unique-report.js'
 import { buildOne, unbuiltResult, type BuildJob, type BuildResult, type ReportSummary } from './build-one.js'
@@ -68,6 +69,8 @@ export interface TreeSummary {
   failed: number
   /** Failed reports whose previous outputs remain. */
   stale: string[]
+  /** Markdown files found but not read: not named `<year>.md` (each is a warning). */
+  ignored: string[]
   warnings: number
   errors: number
   seconds: number
@@ -130,7 +133,9 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   await sweepTempFiles(outDir, false)
   // A long-lived process (library use) must see templates edited since its last build.
   clearTemplateCache()
-  const files = await collectReportFiles([root])
+  const ignored: string[] = []
+  const files = await collectReportFiles([root], undefined, ignored)
+  const notices = ignored.map((path) => ignoredFileNotice(path, { lang, ...(options.severities ? { severities: options.severities } : {}) }))
   // Two files that are one report (a copy), or that would be written to one place, are not built.
   const identities = await Promise.all(files.map((path) => readReportIdentity(path)))
   const conflicted = await clashing([...conflictingPaths(files.map((path, i) => ({ path, ...identities[i] })), outDir)], outDir, options)
@@ -250,7 +255,9 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   await writeFileAtomic(cachePath, JSON.stringify(cache, null, 2) + '\n')
 
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  const diagnostics = results.flatMap((r) => r.diagnostics)
+  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...notices.flatMap((f) => diagnosticsOf(f))].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+  )
   if (diagnostics.length > 0) stderr(reportText(diagnostics, { lang, color: process.stderr.isTTY === true }))
   for (const r of results) if (r.failure) stderr(`nianbao: ${r.path}: ${r.failure}\n`)
 
@@ -261,7 +268,8 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     skipped,
     failed: failed.length,
     stale: failed.filter((r) => cache.reports[relative(root, r.path)]?.stale).map((r) => r.path),
-    warnings: results.reduce((n, r) => n + r.warnings, 0),
+    ignored,
+    warnings: results.reduce((n, r) => n + r.warnings, 0) + notices.reduce((n, f) => n + f.messages.filter((m) => m.fatal === false).length, 0),
     errors: results.reduce((n, r) => n + r.errors, 0),
     seconds: (performance.now() - started) / 1000,
     results,

@@ -609,6 +609,15 @@ const entries: CatalogEntry[] = [
     en: (p) => String(p.reasonEn),
     fixtures: true,
   },
+  {
+    ruleId: 'report-file-name',
+    source: 'source',
+    severity: 'warning',
+    title: '报告文件命名为 <年度>.md（其他名称的文件不读取）',
+    zh: (p) => `未读取 ${p.name}：只有名为“<年度>.md”的文件才作为报告读取${p.suggestion ? `；如是年度报告，请改名为 ${p.suggestion}` : '（如 2025.md）'}`,
+    en: (p) => `${p.name} was not read: only files named <year>.md are read as reports${p.suggestion ? `; if it is one, rename it to ${p.suggestion}` : ' (e.g. 2025.md)'}`,
+    fixtures: true,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))

@@ -92,8 +92,10 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       process.exitCode = summary.total === 0 ? 2 : summary.failed > 0 ? 1 : 0
       return
     }
-    const files = await loadValidated(args.paths, { lang, severities })
-    if (!files) return
+    const checked = await loadValidated(args.paths, { lang, severities })
+    if (!checked) return
+    // Files found but not read (not named <year>.md) are reported, never built or counted.
+    const files = checked.filter((f) => !f.data.ignored)
 
     const targets = new Set(to)
     const written: BuiltFile[] = []
@@ -118,9 +120,9 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       }
     }
 
-    const diagnostics = files.flatMap((f) => diagnosticsOf(f))
+    const diagnostics = checked.flatMap((f) => diagnosticsOf(f))
     if (diagnostics.length > 0) {
-      process.stderr.write(reportText(diagnostics, { lang, color: process.stderr.isTTY === true, files: files.map((f) => f.path) }))
+      process.stderr.write(reportText(diagnostics, { lang, color: process.stderr.isTTY === true, files: checked.map((f) => f.path) }))
     }
     for (const output of written) process.stdout.write(`${lang === 'en' ? 'wrote' : '已生成'} ${shown(output.path)}\n`)
     if (lang === 'en') process.stdout.write(`${built} of ${files.length} reports built${skipped ? `, ${skipped} not built because of errors` : ''}\n`)
