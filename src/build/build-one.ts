@@ -37,6 +37,8 @@ export interface ReportSummary {
   format: string
   formatDocument: string
   figures: KeyFigures
+  /** SHA-256 of the bundle zip, when one was written (also in `<year>.zip.sha256`). */
+  bundleSha256?: string
 }
 
 export interface BuildResult {
@@ -103,7 +105,10 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
   } catch (error) {
     result.failure = error instanceof Error ? error.message : String(error)
   }
-  return finish(result, file, started)
+  finish(result, file, started)
+  const zip = result.outputs.find((o) => o.path.endsWith('.zip'))
+  if (zip && result.summary) result.summary.bundleSha256 = zip.sha256
+  return result
 }
 
 function finish(result: BuildResult, file: VFile | undefined, started: number): BuildResult {

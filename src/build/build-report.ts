@@ -8,6 +8,7 @@ import { basename, dirname, join } from 'node:path'
 import type { VFile } from 'vfile'
 import { renderHtml } from '../render/html.js'
 import { bundleOutputs } from '../bundle/bundle-outputs.js'
+import { sha256 } from '../bundle/manifest.js'
 import { renderPdf } from '../render/pdf/index.js'
 import { writeFileAtomic } from './write-atomic.js'
 
@@ -31,6 +32,8 @@ export interface BuiltFile {
   target: BuildTarget
   path: string
   bytes: number
+  /** SHA-256 of the bytes written (hex). */
+  sha256: string
 }
 
 /** `content/<agency>/<year>.md` → `<agency>`. */
@@ -48,7 +51,7 @@ export function reportOutDir(file: VFile, outDir: string): string | undefined {
 async function write(written: BuiltFile[], target: BuildTarget, path: string, data: string | Uint8Array): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   await writeFileAtomic(path, bytes)
-  written.push({ target, path, bytes: bytes.byteLength })
+  written.push({ target, path, bytes: bytes.byteLength, sha256: sha256(bytes) })
 }
 
 /** Write the requested outputs of a validated report; returns what was written. */

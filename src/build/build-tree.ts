@@ -248,6 +248,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
       formatDocument: e.summary.formatDocument,
       figures: e.summary.figures,
       links: { ...(html ? { html } : {}), ...(pdf ? { pdf } : {}), ...(bundle ? { bundle } : {}) },
+      ...(bundle && e.summary.bundleSha256 ? { bundleSha256: e.summary.bundleSha256 } : {}),
       stale: e.stale,
     })
   }

@@ -618,6 +618,24 @@ const entries: CatalogEntry[] = [
     en: (p) => `${p.name} was not read: only files named <year>.md are read as reports${p.suggestion ? `; if it is one, rename it to ${p.suggestion}` : ' (e.g. 2025.md)'}`,
     fixtures: true,
   },
+  {
+    ruleId: 'bundle-archive-hash',
+    source: 'bundle',
+    severity: 'error',
+    title: '发布包与旁边的 <年度>.zip.sha256 一致',
+    zh: (p) => `发布包的 SHA-256 与 ${p.name} 记录的不符，文件已被改动`,
+    en: (p) => `The bundle's SHA-256 does not match ${p.name}; the file was changed`,
+    fixtures: false,
+  },
+  {
+    ruleId: 'bundle-compression-checked',
+    source: 'bundle',
+    severity: 'info',
+    title: '压缩数据已逐字节核对（同版本 nianbao 生成的发布包）',
+    zh: (p) => `发布包由 nianbao ${p.version} 生成（当前为 ${p.current}）：各文件内容已核对，压缩数据无法逐字节核对；可用旁边的 .sha256 文件核对整个发布包`,
+    en: (p) => `The bundle was made by nianbao ${p.version} (this is ${p.current}): every member was checked, the compressed bytes could not be; check the whole archive against its .sha256 file`,
+    fixtures: false,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))
