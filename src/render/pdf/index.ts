@@ -11,6 +11,7 @@ import type { VFile } from 'vfile'
 import type { Root } from 'hast'
 import { emit } from '../../diagnostics/emit.js'
 import { parseCalendarDate, utcDate } from '../../source/dates.js'
+import { isDraft } from '../draft.js'
 import { findConfigFile, isConfigProblem, readPdfConfig } from './config.js'
 import { FontFileError, fontSet, pdfmake, type FontConfig, type FontSet } from './fonts.js'
 import { hastToPdf } from './from-hast.js'
@@ -125,6 +126,8 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     defaultStyle: pdfStyles.body,
     styles: pdfStyles,
     footer: (currentPage: number) => footer(currentPage),
+    // A draft page (built with errors) says so on every page of the PDF too.
+    ...(isDraft(html) ? { watermark: { text: '草稿', font: fonts.families.body, color: '#c00000', opacity: 0.12 } } : {}),
     // A heading never ends a page: it moves down with what it introduces.
     // The page number is laid out as a node of the page too; it does not count.
     pageBreakBefore: (
