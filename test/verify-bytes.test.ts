@@ -55,6 +55,17 @@ test('every bit of the last two bytes of every deflated member: each flip is an 
   assert.ok(flips >= 64, `${flips} flips`)
 })
 
+test('a dense sample: every ninth byte of the archive changed (one bit, rotating), each change is an error', async () => {
+  const zip = await bundle()
+  const missed: number[] = []
+  for (let i = 0; i < zip.length; i += 9) {
+    const bad = zip.slice()
+    bad[i]! ^= 1 << (i % 8)
+    if (!diagnostics(bad).some((d) => d.severity === 'error')) missed.push(i)
+  }
+  assert.deepEqual(missed, [])
+})
+
 test('the build writes <year>.zip.sha256; verify checks the archive against it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-verify-'))
   const zip = await bundle()
