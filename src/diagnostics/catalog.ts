@@ -636,6 +636,15 @@ const entries: CatalogEntry[] = [
     en: (p) => `The bundle was made by nianbao ${p.version} (this is ${p.current}): every member was checked, the compressed bytes could not be; check the whole archive against its .sha256 file`,
     fixtures: false,
   },
+  {
+    ruleId: 'output-inside-out',
+    source: 'cli',
+    severity: 'error',
+    title: '输出文件都写在输出目录（--out）之内',
+    zh: (p) => `未生成：输出文件 ${p.path} 不在输出目录 ${p.out} 之内（${p.reason}）；请把报告放在 <机关>/<年度>.md，并检查输出目录中的链接`,
+    en: (p) => `Not built: the output ${p.path} is not inside the output folder ${p.out} (${p.reasonEn}); keep reports as <agency>/<year>.md and check for links in the output folder`,
+    fixtures: false,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))
