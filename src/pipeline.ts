@@ -7,6 +7,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { emit } from './diagnostics/emit.js'
+import { failedFile, internalError } from './diagnostics/internal-error.js'
 import type { Lang, Severity } from './diagnostics/types.js'
 import { loadReport } from './source/report.js'
 import { validateReport } from './validate/index.js'
@@ -93,6 +94,15 @@ export function previousYearPath(path: string, year: number): string {
   return join(dirname(path), `${year - 1}.md`)
 }
 
+/** Load one report; a failure to read it (a bug, or a library out of stack) is a diagnostic on it. */
+async function loadGuarded(path: string, options: PipelineOptions): Promise<VFile> {
+  try {
+    return await loadReport(path, options)
+  } catch (error) {
+    return failedFile(path, error, options)
+  }
+}
+
 /** Load and validate reports; the same agency's previous year is loaded for cross-year rules. */
 export async function validatePaths(paths: string[], options: PipelineOptions = {}): Promise<VFile[]> {
   const walkedDirs = new Set<string>()
@@ -102,7 +112,7 @@ export async function validatePaths(paths: string[], options: PipelineOptions = 
   // Reads overlap; parsing stays in order, so results do not depend on timing.
   for (let i = 0; i < files.length; i += LOAD_BATCH) {
     const batch = files.slice(i, i + LOAD_BATCH)
-    const results = await Promise.all(batch.map((path) => loadReport(path, options)))
+    const results = await Promise.all(batch.map((path) => loadGuarded(path, options)))
     batch.forEach((path, j) => loaded.set(resolve(path), results[j]!))
   }
   // The previous year of a report named on the command line may not be among the files: load it too.
@@ -115,13 +125,17 @@ export async function validatePaths(paths: string[], options: PipelineOptions = 
   await Promise.all(
     extra.map(async (p) => {
       const exists = await stat(p).then((i) => i.isFile(), () => false)
-      if (exists) loaded.set(p, await loadReport(p, options))
+      if (exists) loaded.set(p, await loadGuarded(p, options))
     }),
   )
   for (const path of files) {
     const file = loaded.get(resolve(path))!
     const previous = loaded.get(previousOf.get(resolve(path)) ?? '')
-    validateReport(file, previous ? { previous } : {})
+    try {
+      validateReport(file, previous ? { previous } : {})
+    } catch (error) {
+      internalError(file, 'validate', error)
+    }
   }
   const result = files.map((p) => loaded.get(resolve(p))!)
   checkUniqueReports(result)

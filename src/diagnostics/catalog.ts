@@ -645,6 +645,24 @@ const entries: CatalogEntry[] = [
     en: (p) => `Not built: the output ${p.path} is not inside the output folder ${p.out} (${p.reasonEn}); keep reports as <agency>/<year>.md and check for links in the output folder`,
     fixtures: false,
   },
+  {
+    ruleId: 'yaml-unambiguous',
+    source: 'source',
+    severity: 'warning',
+    title: 'YAML 写法无歧义（不用未知的标签等）',
+    zh: (p) => `YAML 写法可能有误：${p.reason}`,
+    en: (p) => `Questionable YAML: ${p.reasonEn}`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'internal-error',
+    source: 'cli',
+    severity: 'error',
+    title: '处理文件时没有内部错误（出现时请报告）',
+    zh: (p) => `${p.stage}此文件时出现内部错误（${p.reason}），其他文件不受影响；请将此文件和这条信息报告给 nianbao 的维护者`,
+    en: (p) => `Internal error while ${p.stageEn} this file (${p.reason}); the other files are not affected. Please report this file and this message to the nianbao maintainers`,
+    fixtures: false,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))

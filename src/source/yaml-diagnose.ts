@@ -7,7 +7,7 @@
  * Quarto's error handlers, map each raw error back to its cause; what they
  * do not recognise keeps the library's position and a translated reason.
  */
-import type { YAMLError } from 'yaml'
+import type { YAMLError, YAMLWarning } from 'yaml'
 import { yamlErrorText } from './yaml-errors.js'
 
 export interface YamlProblem {
@@ -160,10 +160,31 @@ function blockEnd(lines: Line[], l: number, indent: number): number {
   return end
 }
 
+/**
+ * The parser ran out of stack inside a deeply nested value. Where it gave up depends on the
+ * stack left (a worker thread has more than the main one), and what follows are consequences:
+ * one error, at the top-level key whose value it is, the same however deep the stack.
+ */
+function tooDeep(lines: Line[], error: YAMLError): YamlProblem {
+  let top = lineAt(lines, error.pos[0])
+  while (top > 0 && (lines[top]!.empty || lines[top]!.indent > 0)) top--
+  const line = lines[top]!
+  const colon = line.text.indexOf(':', line.indent)
+  return {
+    start: line.start + line.indent,
+    end: line.start + (colon > line.indent ? colon : line.text.length),
+    ruleId: 'yaml-syntax',
+    reason: ['此项的值嵌套层次过深，无法读取；前置数据只需几层缩进或括号', 'this value is nested too deep to read; the front matter needs only a few levels'],
+    note: 'RESOURCE_EXHAUSTION',
+  }
+}
+
 const spaces = (n: number): [string, string] => [`${n} 个空格`, `${n} space${n === 1 ? '' : 's'}`]
 
 export function diagnoseYaml(yaml: string, errors: readonly YAMLError[]): YamlProblem[] {
   const lines = splitLines(yaml)
+  const exhausted = errors.find((e) => e.code === 'RESOURCE_EXHAUSTION')
+  if (exhausted) return [tooDeep(lines, exhausted)]
   const { problems, claimed } = punctuation(lines)
   // Lines already explained: later errors starting there are consequences.
   const covered = (line: number) => claimed.has(line)
@@ -243,4 +264,21 @@ export function diagnoseYaml(yaml: string, errors: readonly YAMLError[]): YamlPr
     problems.push({ start: from, end: to, ruleId: 'yaml-syntax', reason: [yamlErrorText(error.code, 'zh'), yamlErrorText(error.code, 'en')], note })
   }
   return problems.sort((a, b) => a.start - b.start)
+}
+
+/** A failure with no position (the conversion to data failed): why, in words. */
+export function unplacedYamlFailure(message: string): [string, string] {
+  if (/call stack|recursion/i.test(message))
+    return ['嵌套层次过深，无法读取；前置数据只需几层缩进', 'nested too deep to read; the front matter needs only a few levels']
+  if (/alias/i.test(message))
+    return ['别名（*名称）展开的次数过多，无法读取；请直接写出数值', 'too many alias (*name) expansions to read; write the values out']
+  return [`无法读取（${message}）`, `cannot be read (${message})`]
+}
+
+/** A YAML warning in words: the value was read, but not as the author may think. */
+export function yamlWarningText(warning: YAMLWarning): [string, string] {
+  const tag = /tag:? (\S+)/i.exec(warning.message)?.[1]
+  if (warning.code === 'TAG_RESOLVE_FAILED')
+    return [`未知的标签 ${tag ?? ''}，已按普通文本读取；请删去标签`.replace('  ', ' '), `unknown tag ${tag ?? ''}, read as plain text; delete the tag`.replace('  ', ' ')]
+  return [yamlErrorText(warning.code, 'zh'), yamlErrorText(warning.code, 'en')]
 }

@@ -3,6 +3,8 @@ import { relative } from 'node:path'
 import type { Argv, CommandModule } from 'yargs'
 import { buildTree } from '../../build/build-tree.js'
 import { checkOutputPlaces } from '../../build/conflicts.js'
+import { fsErrorText, isFsError } from '../../build/fs-error.js'
+import { internalError } from '../../diagnostics/internal-error.js'
 import { buildReportOutputs, buildTargets, implementedTargets, type BuildTarget, type BuiltFile } from '../../build/build-report.js'
 import { diagnosticsOf, hasErrors } from '../../diagnostics/emit.js'
 import { exitCodeFor } from '../../diagnostics/exit-code.js'
@@ -89,7 +91,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
         ...(args.templates ? { templates: args.templates } : {}),
         ...(args.jobs ? { jobs: args.jobs } : {}),
       })
-      process.exitCode = summary.total === 0 ? 2 : summary.failed > 0 ? 1 : 0
+      process.exitCode = summary.total === 0 || summary.ioFailed > 0 ? 2 : summary.failed > 0 ? 1 : 0
       return
     }
     const checked = await loadValidated(args.paths, { lang, severities })
@@ -114,9 +116,13 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
         if (outputs.length > 0) built++
         written.push(...outputs)
       } catch (error) {
-        // Only the file system can fail here (content problems are messages).
+        // The file system (content problems are messages), or a bug: then a diagnostic on this file only.
+        if (!isFsError(error)) {
+          internalError(file, 'render', error)
+          continue
+        }
         ioFailed = true
-        process.stderr.write(`nianbao: 无法写入 ${shown(file.path)} 的输出：${error instanceof Error ? error.message : String(error)}\n`)
+        process.stderr.write(`nianbao: ${shown(file.path)}: ${fsErrorText(error, lang)}\n`)
       }
     }
 
