@@ -19,6 +19,7 @@ import { reportIdentity } from '../validate/rules/unique-report.js'
 import { buildOne, unbuiltResult, type BuildJob, type BuildResult, type ReportSummary } from './build-one.js'
 import { checkOutputPlaces, conflictingPaths } from './conflicts.js'
 import { fsErrorText, isFsError } from './fs-error.js'
+import { isInsideOut } from './output-path.js'
 import { agencyDir, buildTargets, type BuildTarget } from './build-report.js'
 import { InputHasher, yearOfPath } from './inputs-hash.js'
 import { WorkerPool } from './pool.js'
@@ -168,7 +169,8 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     for (const year of [identities[i]?.year, yearOfPath(path)]) if (year) folders.add(join(agency, String(year)))
   })
   for (const entry of Object.values(cache.reports)) for (const output of entry.outputs) folders.add(dirname(join(outDir, output)))
-  await Promise.all([...folders].map((dir) => sweepTempFiles(dir, false)))
+  // Never through a link that leads out of the output folder.
+  await Promise.all([...folders].map(async (dir) => ((await isInsideOut(outDir, join(dir, '.sweep'))) ? sweepTempFiles(dir, false) : 0)))
 
   const job = (path: string): BuildJob => ({
     path,
