@@ -12,6 +12,7 @@ import {
   requestsTable,
   sections,
 } from './common.js'
+import { derivedFigures } from './derived.js'
 import type { ColumnDef, FormatDefinition, TableDef } from './types.js'
 
 const documentColumns: ColumnDef[] = [
@@ -76,5 +77,6 @@ export const gb2019: FormatDefinition = {
   tables: [activeTable, requests, appealsTable],
   rules: [...requestsRules(requests), ...appealsRules],
   requiresFeeReport: false,
+  derived: derivedFigures,
   publication,
 }

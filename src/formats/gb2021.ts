@@ -13,6 +13,7 @@ import {
   requestsTable,
   sections,
 } from './common.js'
+import { derivedFigures } from './derived.js'
 import type { ColumnDef, FormatDefinition, TableDef } from './types.js'
 
 const documentColumns: ColumnDef[] = [
@@ -67,5 +68,6 @@ export const gb2021: FormatDefinition = {
   rules: [...requestsRules(requests), ...appealsRules],
   overviewMaxChars: 1000,
   requiresFeeReport: true,
+  derived: derivedFigures,
   publication,
 }

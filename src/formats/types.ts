@@ -172,6 +172,37 @@ export interface MetaFieldDef {
   valueLabels?: Record<string, string>
 }
 
+/** A set of cells in one column: every data row whose path starts with `rows`. */
+export interface DerivedTerm {
+  /** Table key: `requests`. */
+  table: string
+  /** Row path prefix: `['refused']` takes all eight 不予公开 rows; total rows only when named exactly. */
+  rows: string[]
+  /** Column key: `total`, `corrected`. */
+  column: string
+}
+
+/**
+ * A figure derived from the tables (收到申请, 实质公开率 …). Either a sum of
+ * cells or a ratio of other derived counts. Keys and names are permanent.
+ */
+export interface DerivedDef {
+  /** Stable ASCII id: `received`. */
+  key: string
+  /** Chinese name used in references and on pages: `收到申请`. */
+  name: string
+  /** Other names accepted in references. */
+  aliases?: string[]
+  /** `count` (件), `amount` (万元) or `rate` (a share, printed as a percentage). */
+  kind: 'count' | 'amount' | 'rate'
+  /** One sentence on what it means. */
+  description: string
+  /** Counts and amounts: the sum of these cells. */
+  sum?: DerivedTerm[]
+  /** Rates: Σ numerator ÷ (Σ denominator − Σ subtract), each a derived count's key. */
+  ratio?: { numerator: string[]; denominator: string[]; subtract?: string[] }
+}
+
 export interface FormatDefinition {
   id: FormatId
   /** 文号: 国办公开办函〔2021〕30号. */
@@ -188,6 +219,8 @@ export interface FormatDefinition {
   overviewMaxChars?: number
   /** Whether section 六 must report 信息处理费. */
   requiresFeeReport: boolean
+  /** Figures derived from the tables (shared by both formats: src/formats/derived.ts). */
+  derived: readonly DerivedDef[]
   /** When the report must be published (「二、报告方式及时间」). */
   publication: PublicationDeadlines
 }
