@@ -2,7 +2,8 @@
  * The pages in a real browser (Debian's Chromium through playwright-core):
  * no console error, no network request of any kind, every statistics table
  * laid out with the official number of columns, no XSS payload executing.
- * Screenshots go to out/screenshots/ for people to look at.
+ * Screenshots go to test-output/screenshots/ (ignored by git, never in the
+ * published out/) for people to look at.
  */
 import assert from 'node:assert/strict'
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
@@ -19,7 +20,9 @@ import { chromiumMissing, launchChromium } from './util/browser.js'
 import { payloads, reportWith } from './util/xss.js'
 
 const repo = join(import.meta.dirname, '..')
-const screenshots = join(repo, 'out', 'screenshots')
+// Not out/: that folder gets published. test-output/ is ignored by git.
+const screenshots = join(repo, 'test-output', 'screenshots')
+const started = Date.now()
 let browser: Browser | undefined
 let dir: string
 
@@ -156,4 +159,21 @@ test('no XSS payload runs in the browser', async (t) => {
     assert.deepEqual(state, { flag: undefined, scripts: 0, handlers: [], styles: 1, badLinks: [] }, `payload ${index + 1}: ${payload}`)
   }
   await watched.page.close()
+})
+
+test('screenshots go to test-output/, nothing into the published out/', async (t) => {
+  if (chromiumMissing) return t.skip(chromiumMissing)
+  const { readdir, stat } = await import('node:fs/promises')
+  const shots = await readdir(screenshots)
+  assert.ok(shots.some((name) => name.endsWith('.png')), 'screenshots were written')
+  // Whatever an earlier version left in out/ is not ours to judge: nothing there is newer than this run.
+  const newer: string[] = []
+  const walk = async (path: string): Promise<void> => {
+    const info = await stat(path).catch(() => undefined)
+    if (!info) return
+    if (info.isDirectory()) for (const name of await readdir(path)) await walk(join(path, name))
+    else if (info.mtimeMs >= started) newer.push(path)
+  }
+  await walk(join(repo, 'out', 'screenshots'))
+  assert.deepEqual(newer, [])
 })

@@ -9,7 +9,9 @@ import { diagnosticsOf, hasErrors } from '../diagnostics/emit.js'
 import type { Diagnostic, Lang, Severity } from '../diagnostics/types.js'
 import { rowKey } from '../source/cells.js'
 import type { Report } from '../source/report.js'
+import { internalError } from '../diagnostics/internal-error.js'
 import { validatePaths } from '../pipeline.js'
+import { fsErrorText, isFsError } from './fs-error.js'
 import { buildReportOutputs, type BuildTarget, type BuiltFile } from './build-report.js'
 
 export interface BuildJob {
@@ -38,6 +40,8 @@ export interface ReportSummary {
   format: string
   formatDocument: string
   figures: KeyFigures
+  /** SHA-256 of the bundle zip, when one was written (also in `<year>.zip.sha256`). */
+  bundleSha256?: string
 }
 
 export interface BuildResult {
@@ -51,6 +55,8 @@ export interface BuildResult {
   summary?: ReportSummary
   /** Message of an unexpected failure (file system, or a bug). */
   failure?: string
+  /** `io`: the file system failed (exit code 2); `internal`: a bug outside any file. */
+  failureKind?: 'io' | 'internal'
   /** Time spent on this report (validate, render, write). */
   ms: number
 }
@@ -103,9 +109,20 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
       result.built = !hasErrors(file) && result.outputs.length > 0
     }
   } catch (error) {
-    result.failure = error instanceof Error ? error.message : String(error)
+    // The disk (read-only, full, no permission) is said plainly; anything else is a bug, reported on the file.
+    if (isFsError(error)) {
+      result.failure = fsErrorText(error, job.lang ?? 'zh')
+      result.failureKind = 'io'
+    } else if (file) internalError(file, 'render', error)
+    else {
+      result.failure = error instanceof Error ? error.message : String(error)
+      result.failureKind = 'internal'
+    }
   }
-  return finish(result, file, started)
+  finish(result, file, started)
+  const zip = result.outputs.find((o) => o.path.endsWith('.zip'))
+  if (zip && result.summary) result.summary.bundleSha256 = zip.sha256
+  return result
 }
 
 function finish(result: BuildResult, file: VFile | undefined, started: number): BuildResult {

@@ -4,10 +4,13 @@
  * made from it) and writes each requested target. Problems are messages on
  * the file.
  */
-import { basename, dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import { renderHtml } from '../render/html.js'
 import { bundleOutputs } from '../bundle/bundle-outputs.js'
+import { sha256 } from '../bundle/manifest.js'
+import { emit } from '../diagnostics/emit.js'
+import { agencyIdOf, isInsideOut } from './output-path.js'
 import { writeFileAtomic } from './write-atomic.js'
 
 export type BuildTarget = 'html' | 'pdf' | 'docx' | 'bundle'
@@ -32,11 +35,13 @@ export interface BuiltFile {
   target: BuildTarget
   path: string
   bytes: number
+  /** SHA-256 of the bytes written (hex). */
+  sha256: string
 }
 
-/** `content/<agency>/<year>.md` → `<agency>`. */
+/** `content/<agency>/<year>.md` → `<agency>`, from the resolved path (never `..` or `.`). */
 export function agencyDir(reportPath: string): string {
-  return basename(dirname(reportPath))
+  return agencyIdOf(reportPath)
 }
 
 /** `out/<agency>/<year>/` for a report. */
@@ -49,13 +54,29 @@ export function reportOutDir(file: VFile, outDir: string): string | undefined {
 async function write(written: BuiltFile[], target: BuildTarget, path: string, data: string | Uint8Array): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
   await writeFileAtomic(path, bytes)
-  written.push({ target, path, bytes: bytes.byteLength })
+  written.push({ target, path, bytes: bytes.byteLength, sha256: sha256(bytes) })
+}
+
+/** Every output path of a report inside `--out`? Emits `output-inside-out` for the first that is not. */
+async function checkInside(file: VFile, outDir: string, paths: string[]): Promise<boolean> {
+  if (agencyDir(file.path) === '') {
+    emit(file, 'output-inside-out', { path: file.path, out: outDir, reason: '报告不在机关文件夹中', reasonEn: 'the report is not in an agency folder' }, undefined)
+    return false
+  }
+  for (const path of paths) {
+    if (await isInsideOut(outDir, path)) continue
+    emit(file, 'output-inside-out', { path, out: outDir, reason: '路径指向输出目录之外', reasonEn: 'the path leads outside the output folder' }, undefined)
+    return false
+  }
+  return true
 }
 
 /** Write the requested outputs of a validated report; returns what was written. */
 export async function buildReportOutputs(file: VFile, options: BuildOptions): Promise<BuiltFile[]> {
   const dir = reportOutDir(file, options.outDir)
   if (!dir) return []
+  const places = [join(dir, 'index.html'), join(dir, 'report.pdf'), join(dir, 'report.docx'), join(dir, 'data.json'), join(dir, 'data.csv'), `${dir}.zip`, `${dir}.zip.sha256`]
+  if (!(await checkInside(file, options.outDir, places))) return []
   // Every target starts from the merged HTML: the page, the PDF made from it, the bundle holding both.
   const html = await renderHtml(file, options.templates ? { templates: options.templates } : {})
   if (html === undefined) return []

@@ -7,16 +7,19 @@
  */
 import { availableParallelism } from 'node:os'
 import { readFile, stat } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { reportText } from '../diagnostics/report-text.js'
 import { clearTemplateCache } from '../render/merge.js'
 import type { Lang, Severity } from '../diagnostics/types.js'
-import { collectReportFiles, validatePaths } from '../pipeline.js'
+import { collectReportFiles, ignoredFileNotice, validatePaths } from '../pipeline.js'
+import { diagnosticsOf } from '../diagnostics/emit.js'
 import { readReportIdentity } from '../source/identity.js'
 import { reportIdentity } from '../validate/rules/unique-report.js'
 import { buildOne, unbuiltResult, type BuildJob, type BuildResult, type ReportSummary } from './build-one.js'
 import { checkOutputPlaces, conflictingPaths } from './conflicts.js'
+import { fsErrorText, isFsError } from './fs-error.js'
+import { isInsideOut } from './output-path.js'
 import { agencyDir, buildTargets, type BuildTarget } from './build-report.js'
 import { InputHasher, yearOfPath } from './inputs-hash.js'
 import { WorkerPool } from './pool.js'
@@ -70,6 +73,10 @@ export interface TreeSummary {
   failed: number
   /** Failed reports whose previous outputs remain. */
   stale: string[]
+  /** Markdown files found but not read: not named `<year>.md` (each is a warning). */
+  ignored: string[]
+  /** Files that could not be written (read-only or full disk…): the build exits with code 2. */
+  ioFailed: number
   warnings: number
   errors: number
   seconds: number
@@ -127,12 +134,12 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   const stderr = options.stderr ?? ((t: string) => void process.stderr.write(t))
   const cachePath = join(outDir, CACHE_NAME)
 
-  // Leftovers of a killed build sit beside outputs of reports that were being built, which the
-  // cache (written last) does not count as done: they are swept when those reports are rebuilt.
   await sweepTempFiles(outDir, false)
   // A long-lived process (library use) must see templates edited since its last build.
   clearTemplateCache()
-  const files = await collectReportFiles([root])
+  const ignored: string[] = []
+  const files = await collectReportFiles([root], undefined, ignored)
+  const notices = ignored.map((path) => ignoredFileNotice(path, { lang, ...(options.severities ? { severities: options.severities } : {}) }))
   // Two files that are one report (a copy), or that would be written to one place, are not built.
   const identities = await Promise.all(files.map((path) => readReportIdentity(path)))
   const conflicted = await clashing([...conflictingPaths(files.map((path, i) => ({ path, ...identities[i] })), outDir)], outDir, options)
@@ -156,13 +163,17 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   )
   const todo = files.flatMap((path, i) => (fresh[i] ? [] : [{ path, rel: relative(root, path), key: keys[i] }]))
   const skipped = files.length - todo.length - conflicted.size
-  await Promise.all(
-    todo.flatMap(({ path }) => {
-      const agency = join(outDir, agencyDir(path))
-      const year = yearOfPath(path)
-      return [sweepTempFiles(agency, false), ...(year ? [sweepTempFiles(join(agency, String(year)), false)] : [])]
-    }),
-  )
+  // Leftovers of a killed build, in every folder this build writes (not only those of reports
+  // it rebuilds: a report skipped as unchanged may have been mid-rebuild when the build was killed).
+  const folders = new Set<string>()
+  files.forEach((path, i) => {
+    const agency = join(outDir, agencyDir(path))
+    folders.add(agency)
+    for (const year of [identities[i]?.year, yearOfPath(path)]) if (year) folders.add(join(agency, String(year)))
+  })
+  for (const entry of Object.values(cache.reports)) for (const output of entry.outputs) folders.add(dirname(join(outDir, output)))
+  // Never through a link that leads out of the output folder.
+  await Promise.all([...folders].map(async (dir) => ((await isInsideOut(outDir, join(dir, '.sweep'))) ? sweepTempFiles(dir, false) : 0)))
 
   const job = (path: string): BuildJob => ({
     path,
@@ -248,14 +259,29 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
       formatDocument: e.summary.formatDocument,
       figures: e.summary.figures,
       links: { ...(html ? { html } : {}), ...(pdf ? { pdf } : {}), ...(docx ? { docx } : {}), ...(bundle ? { bundle } : {}) },
+      ...(bundle && e.summary.bundleSha256 ? { bundleSha256: e.summary.bundleSha256 } : {}),
       stale: e.stale,
     })
   }
-  await writeFileAtomic(join(outDir, 'index.html'), renderSiteIndex(entries))
-  await writeFileAtomic(cachePath, JSON.stringify(cache, null, 2) + '\n')
+  // A read-only or full disk is said plainly (exit code 2), never as an internal error.
+  let ioFailed = results.filter((r) => r.failureKind === 'io').length
+  for (const [path, text] of [
+    [join(outDir, 'index.html'), renderSiteIndex(entries)],
+    [cachePath, JSON.stringify(cache, null, 2) + '\n'],
+  ] as const) {
+    try {
+      await writeFileAtomic(path, text)
+    } catch (error) {
+      if (!isFsError(error)) throw error
+      ioFailed++
+      stderr(`nianbao: ${fsErrorText(error, lang)}\n`)
+    }
+  }
 
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  const diagnostics = results.flatMap((r) => r.diagnostics)
+  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...notices.flatMap((f) => diagnosticsOf(f))].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+  )
   if (diagnostics.length > 0) stderr(reportText(diagnostics, { lang, color: process.stderr.isTTY === true }))
   for (const r of results) if (r.failure) stderr(`nianbao: ${r.path}: ${r.failure}\n`)
 
@@ -266,7 +292,9 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     skipped,
     failed: failed.length,
     stale: failed.filter((r) => cache.reports[relative(root, r.path)]?.stale).map((r) => r.path),
-    warnings: results.reduce((n, r) => n + r.warnings, 0),
+    ignored,
+    ioFailed,
+    warnings: results.reduce((n, r) => n + r.warnings, 0) + notices.reduce((n, f) => n + f.messages.filter((m) => m.fatal === false).length, 0),
     errors: results.reduce((n, r) => n + r.errors, 0),
     seconds: (performance.now() - started) / 1000,
     results,

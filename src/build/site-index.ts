@@ -15,6 +15,8 @@ export interface IndexEntry {
   figures: KeyFigures
   /** Which outputs exist, relative to out/. */
   links: { html?: string; pdf?: string; docx?: string; bundle?: string }
+  /** SHA-256 of the bundle, to check a downloaded copy (`sha256sum -c <year>.zip.sha256`). */
+  bundleSha256?: string
   /** The source now has errors: these are the previous outputs. */
   stale: boolean
 }
@@ -48,6 +50,7 @@ th{background:#f2f2f2}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .stale{color:#a40000;font-size:.85rem}
 .missing{color:#999}
+code.sha{font-size:.7rem;color:#555;word-break:break-all}
 a{margin-right:.6rem}
 `.trim()
 
@@ -62,7 +65,9 @@ export function renderSiteIndex(entries: readonly IndexEntry[]): string {
       `<td>${e.year}</td>`,
       `<td class="num">${received}</td>`,
       `<td class="num">${share(e.figures)}</td>`,
-      `<td>${link(e.links.html, '网页')}${link(e.links.pdf, 'PDF')}${link(e.links.docx, 'Word')}${link(e.links.bundle, '发布包')}</td>`,
+      `<td>${link(e.links.html, '网页')}${link(e.links.pdf, 'PDF')}${link(e.links.docx, 'Word')}${link(e.links.bundle, '发布包')}${
+        e.links.bundle && e.bundleSha256 ? `<br><code class="sha" title="发布包的 SHA-256">${escapeHtml(e.bundleSha256)}</code>` : ''
+      }</td>`,
       `<td>${escapeHtml(e.formatDocument)}</td>`,
       '</tr>',
     ].join('')
@@ -78,7 +83,7 @@ export function renderSiteIndex(entries: readonly IndexEntry[]): string {
 <body>
 <h1>政府信息公开工作年度报告</h1>
 <table>
-<caption>共 ${sorted.length} 份报告。予以公开占比 = 予以公开 ÷ 本年度办理结果总计。发布包含网页、PDF、Word 文档、源文件、data.json、data.csv 和 manifest.json，可用 <code>nianbao verify</code> 校验。</caption>
+<caption>共 ${sorted.length} 份报告。予以公开占比 = 予以公开 ÷ 本年度办理结果总计。发布包含网页、PDF、Word 文档、源文件、data.json、data.csv 和 manifest.json，可用 <code>nianbao verify</code> 校验；其下为发布包的 SHA-256（同见 <code>&lt;年度&gt;.zip.sha256</code>）。</caption>
 <thead><tr><th scope="col">机关</th><th scope="col">年度</th><th scope="col">本年新收申请</th><th scope="col">予以公开占比</th><th scope="col">文件</th><th scope="col">报告格式</th></tr></thead>
 <tbody>
 ${rows.join('\n')}

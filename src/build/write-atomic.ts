@@ -10,12 +10,28 @@ import { basename, dirname, join } from 'node:path'
 
 let counter = 0
 
-/** Temporary names are hidden dotfiles ending in `.tmp`, so a sweep can find leftovers. */
-export const TEMP_PATTERN = /^\..+\.\d+-\d+\.tmp$/
+/**
+ * Temporary names are hidden dotfiles naming nianbao and the writing process,
+ * `.<name>.nianbao-<pid>-<n>.tmp`, so a sweep finds only our own leftovers.
+ */
+export const TEMP_PATTERN = /^\..+\.nianbao-(\d+)-\d+\.tmp$/
 
 function tempPathFor(path: string): string {
   counter += 1
-  return join(dirname(path), `.${basename(path)}.${process.pid}-${counter}.tmp`)
+  return join(dirname(path), `.${basename(path)}.nianbao-${process.pid}-${counter}.tmp`)
+}
+
+/** A file that could not be written: the target (not the temporary file) and the system's code. */
+export class WriteError extends Error {
+  readonly code: string
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? 'EIO'
+    super(`${code}: ${path}`, { cause })
+    this.code = code
+  }
 }
 
 export interface WriteAtomicOptions {
@@ -26,8 +42,16 @@ export interface WriteAtomicOptions {
   sync?: boolean
 }
 
-/** Write `data` to `path` atomically, creating parent folders. */
+/** Write `data` to `path` atomically, creating parent folders; a failure is a `WriteError` naming `path`. */
 export async function writeFileAtomic(path: string, data: Uint8Array | string, options: WriteAtomicOptions = {}): Promise<void> {
+  try {
+    await writeThroughTemp(path, data, options)
+  } catch (error) {
+    throw error instanceof WriteError ? error : new WriteError(path, error)
+  }
+}
+
+async function writeThroughTemp(path: string, data: Uint8Array | string, options: WriteAtomicOptions): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
   const temp = tempPathFor(path)
   const handle = await open(temp, 'w')
@@ -48,7 +72,22 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
   }
 }
 
-/** Remove temporary files left by a killed build in `dir` (and below, when `recursive`); returns how many. */
+/** Whether process `pid` is still running (a build writing right now keeps its temporary files). */
+function running(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Remove temporary files left by a killed build in `dir` (and below, when
+ * `recursive`): only nianbao's own (TEMP_PATTERN), only those whose writing
+ * process is gone. Returns how many were removed.
+ */
 export async function sweepTempFiles(dir: string, recursive = true): Promise<number> {
   let removed = 0
   let entries
@@ -61,10 +100,11 @@ export async function sweepTempFiles(dir: string, recursive = true): Promise<num
     const path = join(dir, entry.name)
     if (entry.isDirectory()) {
       if (recursive) removed += await sweepTempFiles(path)
-    }
-    else if (TEMP_PATTERN.test(entry.name)) {
-      await rm(path, { force: true })
-      removed += 1
+    } else if (entry.isFile()) {
+      const match = TEMP_PATTERN.exec(entry.name)
+      if (!match || running(Number(match[1]))) continue
+      // A folder we cannot write to is reported when we write, not here.
+      if (await rm(path, { force: true }).then(() => true, () => false)) removed += 1
     }
   }
   return removed

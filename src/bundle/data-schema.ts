@@ -138,6 +138,7 @@ export function generateDataSchema(): JsonSchema {
     definitions: { diagnostic: diagnosticSchema, cell: cellSchema, section: sectionSchema },
     properties: {
       dataVersion: { const: DATA_VERSION },
+      draft: { type: 'boolean', title: '草稿：报告有错误，仅供预览（nianbao build --allow-errors），不得作为正式数据' },
       format: {
         type: 'object',
         properties: {
@@ -178,7 +179,7 @@ export function generateDataSchema(): JsonSchema {
         additionalProperties: false,
       },
     },
-    required: ['dataVersion', 'format', 'meta', 'tables', 'cells', 'validation'],
+    required: ['dataVersion', 'draft', 'format', 'meta', 'tables', 'cells', 'validation'],
     additionalProperties: false,
     oneOf: formats.map(formatBranch),
   }

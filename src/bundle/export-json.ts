@@ -68,6 +68,8 @@ export interface DataValidation {
 
 export interface DataJson {
   dataVersion: number
+  /** The report has errors and was built anyway (`--allow-errors`): a preview, not data to publish. */
+  draft: boolean
   format: { id: FormatId; document: string; name: string }
   meta: ReportMeta
   tables: DataTable[]
@@ -124,6 +126,7 @@ export function exportData(file: VFile): DataJson | undefined {
   const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length
   return {
     dataVersion: DATA_VERSION,
+    draft: count('error') > 0,
     format: { id: report.format.id, document: report.format.document, name: report.format.name },
     meta: { ...report.meta },
     tables: report.format.tables.map((t) => ({ key: t.key, name: t.name, caption: t.caption, section: t.section })),

@@ -8,6 +8,13 @@ import type { FormatId } from '../formats/types.js'
 
 export const MANIFEST_NAME = 'manifest.json'
 
+/** The archive's own SHA-256 sits beside it as `<year>.zip.sha256` (the `sha256sum` format). */
+export const ARCHIVE_HASH_SUFFIX = '.sha256'
+
+export function archiveHashText(zip: Uint8Array, name: string): string {
+  return `${sha256(zip)}  ${name}\n`
+}
+
 /** Version of the bundle layout; bumped only on incompatible changes. */
 export const BUNDLE_VERSION = 1
 

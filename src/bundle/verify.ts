@@ -6,14 +6,17 @@
  * Schema. Every problem is a diagnostic naming the file.
  */
 import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { Ajv, type ValidateFunction } from 'ajv'
 import { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
 import type { Lang } from '../diagnostics/types.js'
 import { generateDataSchema } from './data-schema.js'
 import { SOURCE_NAME } from './export-json.js'
-import { BUNDLE_MEMBERS, MANIFEST_NAME, manifestProblem, sha256, type Manifest } from './manifest.js'
-import { LIMITS, readDirectory, readEntry, ZipRefused, type ZipProblem } from './zip-read.js'
+import { ARCHIVE_HASH_SUFFIX, BUNDLE_MEMBERS, MANIFEST_NAME, manifestProblem, sha256, type Manifest } from './manifest.js'
+import { version } from '../version.js'
+import { LIMITS, readDirectory, readEntry, ZipRefused, type ZipEntry, type ZipProblem } from './zip-read.js'
+import { zipMembers } from './zip.js'
 
 export interface VerifyOptions {
   lang?: Lang
@@ -60,9 +63,10 @@ function parseJson(bytes: Uint8Array): unknown {
 /** Check bundle bytes already in memory; diagnostics go on `file`. */
 export function verifyBundleBytes(file: VFile, bytes: Uint8Array): void {
   let members: Map<string, Uint8Array>
+  let entries: ZipEntry[]
   const unreadable = new Set<string>()
   try {
-    const entries = readDirectory(bytes)
+    entries = readDirectory(bytes)
     members = new Map()
     for (const entry of entries) {
       try {
@@ -125,6 +129,36 @@ export function verifyBundleBytes(file: VFile, bytes: Uint8Array): void {
   if (manifest.source.name !== SOURCE_NAME) emit(file, 'bundle-manifest-valid', { reason: `source.name 应为 ${SOURCE_NAME}` }, undefined)
 
   const dataBytes = members.get('data.json')
+  checkData(file, dataBytes, manifest)
+  if (file.messages.some((m) => m.fatal === true)) return
+  checkCompressedBytes(file, bytes, members, entries, manifest)
+}
+
+/**
+ * The last bits of a deflate stream can change without changing what it inflates to, so
+ * members and CRCs alone miss such a byte. Bundles are written deterministically: zip the
+ * members again exactly as the build does, and every byte must be the same.
+ */
+function checkCompressedBytes(file: VFile, bytes: Uint8Array, members: Map<string, Uint8Array>, entries: ZipEntry[], manifest: Manifest): void {
+  if (manifest.nianbao !== version) {
+    // Another nianbao may compress differently: the contents were checked, the compressed bytes cannot be.
+    emit(file, 'bundle-compression-checked', { version: manifest.nianbao, current: version }, undefined)
+    return
+  }
+  const rebuilt = zipMembers(members)
+  if (rebuilt.length === bytes.length && Buffer.compare(Buffer.from(rebuilt.buffer, rebuilt.byteOffset, rebuilt.length), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)) === 0) return
+  let at = 0
+  while (at < bytes.length && at < rebuilt.length && bytes[at] === rebuilt[at]) at++
+  const entry = entries.find((e) => at >= e.offset && at < e.dataOffset + e.compressedSize)
+  emit(
+    file,
+    'bundle-entry-intact',
+    { file: entry?.name ?? 'zip', reason: '压缩数据中有字节被改动（解压结果未变，但与构建时写入的字节不同）' },
+    undefined,
+  )
+}
+
+function checkData(file: VFile, dataBytes: Uint8Array | undefined, manifest: Manifest): void {
   if (dataBytes) {
     const data = parseJson(dataBytes)
     if (data === undefined) emit(file, 'bundle-data-schema', { reason: '不是有效的 JSON' }, undefined)
@@ -161,5 +195,18 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
     return file
   }
   verifyBundleBytes(file, bytes)
+  await checkArchiveHash(file, path, bytes)
   return file
+}
+
+/** The `<year>.zip.sha256` the build writes beside a bundle, when it is there: the archive as a whole. */
+async function checkArchiveHash(file: VFile, path: string, bytes: Uint8Array): Promise<void> {
+  let text: string
+  try {
+    text = await readFile(`${path}${ARCHIVE_HASH_SUFFIX}`, 'utf8')
+  } catch {
+    return
+  }
+  const expected = /^[0-9a-f]{64}\b/i.exec(text.trim())?.[0]?.toLowerCase()
+  if (expected !== sha256(bytes)) emit(file, 'bundle-archive-hash', { name: `${basename(path)}${ARCHIVE_HASH_SUFFIX}` }, undefined)
 }

@@ -1,5 +1,7 @@
 import type { VFile } from 'vfile'
 import type { Lang, Severity } from '../diagnostics/types.js'
+import { diagnosticsOf } from '../diagnostics/emit.js'
+import { reportText } from '../diagnostics/report-text.js'
 import { InputError, validatePaths } from '../pipeline.js'
 
 /**
@@ -19,7 +21,10 @@ export async function loadValidated(
     process.exitCode = 2
     return undefined
   }
-  if (files.length === 0) {
+  if (files.every((f) => f.data.ignored)) {
+    // Files found under other names are still said, before the usage message.
+    const notices = files.flatMap((f) => diagnosticsOf(f))
+    if (notices.length > 0) process.stderr.write(reportText(notices, { lang: options.lang, color: process.stderr.isTTY === true }))
     process.stderr.write(options.lang === 'en' ? 'nianbao: no report files found (<agency>/<year>.md)\n' : 'nianbao: 没有找到报告文件（<机关>/<年度>.md）\n')
     process.exitCode = 2
     return undefined

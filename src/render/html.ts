@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
+import { markDraft } from './draft.js'
 import { resolveReferences } from '../source/references.js'
 import { sectionsToHtml } from './markdown.js'
 import { builtinTemplatesDir, isTemplateProblem, loadTemplates, type TemplateProblem } from './merge.js'
@@ -67,5 +68,7 @@ export async function renderHtml(file: VFile, options: RenderHtmlOptions = {}): 
     report(file, merged.problem)
     return undefined
   }
-  return merged.html
+  // Only a caller that chose to (--allow-errors) renders a report with errors: it is a draft.
+  const errors = file.messages.filter((m) => m.fatal === true).length
+  return errors > 0 ? markDraft(merged.html, errors) : merged.html
 }

@@ -10,12 +10,13 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
-import { parse, parseDocument } from 'yaml'
+import { parseDocument, type Document, type YAMLWarning } from 'yaml'
 import { emit } from '../diagnostics/emit.js'
 import { trimCjkAutolinks } from './autolinks.js'
 import type { Lang, Severity } from '../diagnostics/types.js'
 import { createLocator, type FrontMatter, type Locator } from './positions.js'
-import { yamlErrorText } from './yaml-errors.js'
+import { diagnoseYaml, unplacedYamlFailure, yamlWarningText } from './yaml-diagnose.js'
+import { MAX_YAML_DEPTH, yamlTooDeepAt } from './yaml-depth.js'
 
 export interface Source {
   /** The file text with any BOM removed. */
@@ -43,8 +44,8 @@ export interface ReadOptions {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
 
-function lazyFrontMatter(yaml: string, offset: number): FrontMatter {
-  let doc: FrontMatter['doc'] | undefined
+function lazyFrontMatter(yaml: string, offset: number, built?: Document): FrontMatter {
+  let doc: FrontMatter['doc'] | undefined = built
   return {
     offset,
     fenceOffset: 0,
@@ -85,34 +86,59 @@ export function parseSource(file: VFile, raw: string): Source {
   let data: unknown
   let failure: string | undefined
   let bodyOffset = 0
+  let yamlText = ''
+  let warnings: YAMLWarning[] = []
+  let tooDeep: number | undefined
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {
     const fenceEnd = text.indexOf('\n') + 1
-    front = lazyFrontMatter(first.value, fenceEnd)
+    yamlText = first.value
     bodyOffset = first.position.end.offset ?? 0
     tree.children.shift()
-    // The plain parser is about twice as fast; the document with positions is
-    // built only when a diagnostic needs a place (or the YAML is broken).
-    try {
-      data = parse(first.value, { uniqueKeys: true, prettyErrors: false, maxAliasCount: 100 })
-    } catch (error) {
-      failure = error instanceof Error ? error.message : String(error)
+    // What yaml's parse() does, without its console warnings: warnings become diagnostics.
+    // The document is kept only when it has something to report; else it is rebuilt lazily,
+    // when a diagnostic needs a place, so a batch does not hold every report's document.
+    // Nested past a fixed bound: not parsed at all, so the outcome never depends on the stack left.
+    tooDeep = yamlTooDeepAt(first.value)
+    const doc = parseDocument(tooDeep === undefined ? first.value : '', { uniqueKeys: true, prettyErrors: false })
+    warnings = doc.warnings
+    if (tooDeep !== undefined) failure = 'too deep'
+    else if (doc.errors.length > 0) failure = doc.errors[0]!.message
+    else {
+      try {
+        data = doc.toJS({ maxAliasCount: 100 })
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error)
+      }
     }
+    front = lazyFrontMatter(first.value, fenceEnd, failure !== undefined || warnings.length > 0 ? doc : undefined)
   }
   const locate = createLocator(text, front)
   if (!front) {
     if (text.trim() === '') emit(file, 'front-matter-present', { empty: 1 }, locate.range(0, 0))
     else if (/^---[ \t]*\r?\n/.test(text)) emit(file, 'front-matter-closed', {}, locate.range(0, 3))
     else emit(file, 'front-matter-present', { empty: 0 }, locate.range(0, 0))
+  } else if (tooDeep !== undefined) {
+    emit(file, 'yaml-syntax', { reason: `嵌套超过 ${MAX_YAML_DEPTH} 层，无法读取；前置数据只需几层缩进或括号`, reasonEn: `nested deeper than ${MAX_YAML_DEPTH} levels, not read; the front matter needs only a few` }, locate.range(front.offset + tooDeep, front.offset + tooDeep + 1))
   } else if (failure !== undefined) {
-    for (const error of front.doc.errors) {
-      const [start, end] = error.pos
-      const reason = yamlErrorText(error.code, 'zh')
-      emit(file, 'yaml-syntax', { reason, reasonEn: yamlErrorText(error.code, 'en') }, locate.range(front.offset + start, front.offset + end), {
-        note: error.message.split('\n')[0] ?? '',
+    for (const problem of diagnoseYaml(yamlText, front.doc.errors)) {
+      const [reason, reasonEn] = problem.reason
+      emit(file, problem.ruleId, { reason, reasonEn }, locate.range(front.offset + problem.start, front.offset + problem.end), {
+        ...(problem.note ? { note: problem.note } : {}),
       })
     }
-    // e.g. too many aliases: no syntax error to place, still never a stack trace.
-    if (front.doc.errors.length === 0) emit(file, 'yaml-syntax', { reason: failure, reasonEn: failure }, locate.path([]))
+    // e.g. too many aliases, or nesting too deep to convert: no syntax error to place, still never a stack trace.
+    if (front.doc.errors.length === 0) {
+      const [reason, reasonEn] = unplacedYamlFailure(failure)
+      emit(file, 'yaml-syntax', { reason, reasonEn }, locate.path([]), { note: failure })
+    }
+  }
+  if (front) {
+    for (const warning of warnings) {
+      const [reason, reasonEn] = yamlWarningText(warning)
+      emit(file, 'yaml-unambiguous', { reason, reasonEn }, locate.range(front.offset + warning.pos[0], front.offset + warning.pos[1]), {
+        note: warning.message.split('\n')[0] ?? '',
+      })
+    }
   }
   return { text, ...(front ? { front } : {}), data, body: tree, bodyOffset, locate }
 }

@@ -23,6 +23,7 @@ const texts: Record<string, [string, string]> = {
   TAG_RESOLVE_FAILED: ['无法解析标签', 'tag could not be resolved'],
   UNEXPECTED_END: ['意外的结尾', 'unexpected end'],
   IMPOSSIBLE: ['无法解析', 'cannot parse'],
+  RESOURCE_EXHAUSTION: ['嵌套层次过深，无法读取', 'nested too deep to read'],
 }
 
 export function yamlErrorText(code: string, lang: 'zh' | 'en'): string {

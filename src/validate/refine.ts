@@ -69,6 +69,7 @@ function describe(value: unknown): [string, string] {
 }
 
 const FULLWIDTH = /[０-９]/
+const BLANK_MARKS = /^\s*([/／\\\-－—–_]+|无|空|空白|N\/?A|null|none)\s*$/i
 
 function toHalfWidth(text: string): string {
   return text.replace(/[０-９．，－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
@@ -131,8 +132,13 @@ export function refineError(file: VFile, error: ErrorObject, rootSchema: object)
           return
         }
         const leading = /^\s*-?[\d,，]+(\.\d+)?/.exec(value)?.[0]
-        const hint = leading ? (/[,，]/.test(leading) ? `不要写千位分隔符，应写 ${leading.replace(/[,，\s]/g, '')}` : `是否为 ${leading.trim()}？`) : ''
-        const hintEn = leading ? (/[,，]/.test(leading) ? `no thousands separators: ${leading.replace(/[,，\s]/g, '')}` : `did you mean ${leading.trim()}?`) : ''
+        let hint = leading ? (/[,，]/.test(leading) ? `不要写千位分隔符，应写 ${leading.replace(/[,，\s]/g, '')}` : `是否为 ${leading.trim()}？`) : ''
+        let hintEn = leading ? (/[,，]/.test(leading) ? `no thousands separators: ${leading.replace(/[,，\s]/g, '')}` : `did you mean ${leading.trim()}?`) : ''
+        // How published tables mark an empty cell: nianbao writes `~` (blank is not zero).
+        if (BLANK_MARKS.test(value)) {
+          hint = '空白或“/”请写 ~，空白不等于 0'
+          hintEn = 'write ~ for a blank or "/" cell (blank is not zero; 0 if there were none)'
+        }
         emit(file, 'number-not-text', { label, actual: value, hint, hintEn }, at(path), { actual: value })
         return
       }

@@ -10,6 +10,7 @@ import type { FormatDefinition } from '../formats/types.js'
 import { emit } from '../diagnostics/emit.js'
 import { pointer } from '../source/number-literals.js'
 import type { YamlPath } from '../source/positions.js'
+import { checkPunctuation } from './punctuation.js'
 import { labelFor, refineError } from './refine.js'
 
 // strictNumbers: Infinity and NaN are not numbers (`1e400` must never pass as a count).
@@ -55,12 +56,16 @@ export function checkSchema(file: VFile): void {
     })
     reported.add(pointer(path))
   }
+  // Full-width commas and colons (a Chinese input method): said once, not as list lengths and types.
+  const explained = checkPunctuation(file, source.data, (path) => labelFor(schema, path))
+  for (const p of explained) reported.add(p)
+  const within = (path: string) => explained.some((p) => path === p || path.startsWith(`${p}/`))
   if (!validate(source.data)) {
     const seen = new Set<string>()
     for (const error of validate.errors ?? []) {
       // `type` on a nullable union reports once; minimum etc. only after type passed.
       const key = errorKey(error)
-      if (seen.has(key) || reported.has(error.instancePath)) continue
+      if (seen.has(key) || reported.has(error.instancePath) || within(error.instancePath)) continue
       seen.add(key)
       refineError(file, error, schema)
       reported.add(reportedPath(error))

@@ -3,6 +3,8 @@ import { relative } from 'node:path'
 import type { Argv, CommandModule } from 'yargs'
 import { buildTree } from '../../build/build-tree.js'
 import { checkOutputPlaces } from '../../build/conflicts.js'
+import { fsErrorText, isFsError } from '../../build/fs-error.js'
+import { internalError } from '../../diagnostics/internal-error.js'
 import { buildReportOutputs, buildTargets, implementedTargets, type BuildTarget, type BuiltFile } from '../../build/build-report.js'
 import { diagnosticsOf, hasErrors } from '../../diagnostics/emit.js'
 import { exitCodeFor } from '../../diagnostics/exit-code.js'
@@ -92,11 +94,13 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
         ...(args.jobs ? { jobs: args.jobs } : {}),
         ...(args.pdfA ? { pdfA: true } : {}),
       })
-      process.exitCode = summary.total === 0 ? 2 : summary.failed > 0 ? 1 : 0
+      process.exitCode = summary.total === 0 || summary.ioFailed > 0 ? 2 : summary.failed > 0 ? 1 : 0
       return
     }
-    const files = await loadValidated(args.paths, { lang, severities })
-    if (!files) return
+    const checked = await loadValidated(args.paths, { lang, severities })
+    if (!checked) return
+    // Files found but not read (not named <year>.md) are reported, never built or counted.
+    const files = checked.filter((f) => !f.data.ignored)
 
     const targets = new Set(to)
     const written: BuiltFile[] = []
@@ -120,15 +124,19 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
         if (outputs.length > 0) built++
         written.push(...outputs)
       } catch (error) {
-        // Only the file system can fail here (content problems are messages).
+        // The file system (content problems are messages), or a bug: then a diagnostic on this file only.
+        if (!isFsError(error)) {
+          internalError(file, 'render', error)
+          continue
+        }
         ioFailed = true
-        process.stderr.write(`nianbao: 无法写入 ${shown(file.path)} 的输出：${error instanceof Error ? error.message : String(error)}\n`)
+        process.stderr.write(`nianbao: ${shown(file.path)}: ${fsErrorText(error, lang)}\n`)
       }
     }
 
-    const diagnostics = files.flatMap((f) => diagnosticsOf(f))
+    const diagnostics = checked.flatMap((f) => diagnosticsOf(f))
     if (diagnostics.length > 0) {
-      process.stderr.write(reportText(diagnostics, { lang, color: process.stderr.isTTY === true, files: files.map((f) => f.path) }))
+      process.stderr.write(reportText(diagnostics, { lang, color: process.stderr.isTTY === true, files: checked.map((f) => f.path) }))
     }
     for (const output of written) process.stdout.write(`${lang === 'en' ? 'wrote' : '已生成'} ${shown(output.path)}\n`)
     if (lang === 'en') process.stdout.write(`${built} of ${files.length} reports built${skipped ? `, ${skipped} not built because of errors` : ''}\n`)

@@ -192,6 +192,7 @@ export function hastToPdf(tree: Root, options: HastToPdfOptions): HastToPdfResul
             agency = textOf(node.children).trim()
             out.push(...paragraph(node.children, 'signoffAgency'))
           } else if (cls.includes('signoff-date')) out.push(...paragraph(node.children, 'signoffDate'))
+          else if (cls.includes('draft-mark')) out.push(...paragraph(node.children, 'draftMark'))
           else out.push(...paragraph(node.children, 'p'))
           break
         case 'ul':

@@ -10,6 +10,7 @@ import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import type { Root } from 'hast'
 import { emit } from '../../diagnostics/emit.js'
+import { isDraft } from '../draft.js'
 import { findConfigFile, isConfigProblem, readPdfConfig } from './config.js'
 import { FontFileError, fontSet, pdfmake, type FontConfig, type FontSet } from './fonts.js'
 import { hastToPdf } from './from-hast.js'
@@ -163,6 +164,8 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     defaultStyle: pdfStyles.body,
     styles: pdfStyles,
     footer: (currentPage: number) => footer(currentPage),
+    // A draft page (built with errors) says so on every page of the PDF too.
+    ...(isDraft(html) ? { watermark: { text: '草稿', font: fonts.families.body, color: '#c00000', opacity: 0.12 } } : {}),
     pageBreakBefore: keepHeadingsWithText,
   }
   installKinsoku()

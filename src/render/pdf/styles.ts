@@ -82,6 +82,8 @@ export function styles(fonts: FontSet): StyleDictionary {
     blockHeading: { alignment: 'left', bold: hasBold.body },
     strong: { bold: true },
     pageNumber: { font: families.body, fontSize: 14, alignment: 'center', characterSpacing: 0 },
+    // The notice of a draft built with errors (src/render/draft.ts).
+    draftMark: { font: families.heading, color: '#c00000', alignment: 'center', margin: [0, 0, 0, bodySize] },
   }
 }
 

@@ -4,7 +4,7 @@
  * would silently overwrite the other's outputs. Each file of a duplicate
  * group gets an error naming the others, its cause at the other's `year`.
  */
-import { isAbsolute, relative, resolve } from 'node:path'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import type { VFile } from 'vfile'
 import { emit } from '../../diagnostics/emit.js'
 
@@ -30,7 +30,7 @@ export function duplicateGroups<T>(items: readonly T[], key: (item: T) => string
 /** A path as the user sees it: relative to the working folder when inside it. */
 function shown(path: string): string {
   const rel = relative(process.cwd(), resolve(path))
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+  return rel && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel) ? rel : path
 }
 
 /** Emit `report-unique` on every file that shares its agency and year with another. */
