@@ -11,13 +11,10 @@ import { bundleOutputs } from '../bundle/bundle-outputs.js'
 import { renderPdf } from '../render/pdf/index.js'
 import { writeFileAtomic } from './write-atomic.js'
 
-export type BuildTarget = 'html' | 'pdf' | 'bundle'
+import { agencyDir } from './report-paths.js'
+import { buildTargets, type BuildTarget } from './targets.js'
 
-/** Every target `--to` accepts, in build order. */
-export const buildTargets: readonly BuildTarget[] = ['html', 'pdf', 'bundle']
-
-/** Targets this version can write; add a target here when its case below is filled in. */
-export const implementedTargets: ReadonlySet<BuildTarget> = new Set<BuildTarget>(['html', 'pdf', 'bundle'])
+export { buildTargets, implementedTargets, type BuildTarget } from './targets.js'
 
 export interface BuildOptions {
   targets: Set<BuildTarget>
@@ -33,10 +30,7 @@ export interface BuiltFile {
   bytes: number
 }
 
-/** `content/<agency>/<year>.md` → `<agency>`. */
-export function agencyDir(reportPath: string): string {
-  return basename(dirname(reportPath))
-}
+export { agencyDir } from './report-paths.js'
 
 /** `out/<agency>/<year>/` for a report. */
 export function reportOutDir(file: VFile, outDir: string): string | undefined {

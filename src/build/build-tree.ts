@@ -10,11 +10,11 @@ import { readFile, stat } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { reportText } from '../diagnostics/report-text.js'
-import { clearTemplateCache } from '../render/merge.js'
-import type { Lang, Severity } from '../diagnostics/types.js'
+import type { Diagnostic, Lang, Severity } from '../diagnostics/types.js'
 import { collectReportFiles } from '../pipeline.js'
-import { buildOne, type BuildJob, type BuildResult, type ReportSummary } from './build-one.js'
-import { agencyDir, buildTargets, type BuildTarget } from './build-report.js'
+import type { BuildJob, BuildResult, ReportSummary } from './build-one.js'
+import { agencyDir } from './report-paths.js'
+import { buildTargets, type BuildTarget } from './targets.js'
 import { InputHasher, yearOfPath } from './inputs-hash.js'
 import { WorkerPool } from './pool.js'
 import { createProgress } from './progress.js'
@@ -22,7 +22,8 @@ import { renderSiteIndex, type IndexEntry } from './site-index.js'
 import { sweepTempFiles, writeFileAtomic } from './write-atomic.js'
 
 export const CACHE_NAME = '.nianbao-cache.json'
-const CACHE_VERSION = 1
+// 2: entries keep their diagnostics, so a skipped report still prints its warnings.
+const CACHE_VERSION = 2
 
 interface CacheEntry {
   key: string
@@ -31,6 +32,8 @@ interface CacheEntry {
   /** Written files, relative to the output folder. */
   outputs: string[]
   warnings: number
+  /** The report's diagnostics when it was built (warnings and infos: it had no errors). */
+  diagnostics: Diagnostic[]
   /** The source has errors since these outputs were written. */
   stale: boolean
 }
@@ -54,6 +57,8 @@ export interface BuildTreeOptions {
   jobs?: number
   /** Progress bar instead of plain lines (default: stderr is a TTY). */
   tty?: boolean
+  /** Colour in the diagnostics (default: stderr is a TTY). */
+  color?: boolean
   stdout?: (text: string) => void
   stderr?: (text: string) => void
 }
@@ -65,10 +70,14 @@ export interface TreeSummary {
   failed: number
   /** Failed reports whose previous outputs remain. */
   stale: string[]
+  /** Warnings and errors of every report, those skipped as unchanged included (from the cache). */
   warnings: number
   errors: number
   seconds: number
+  /** Reports built (or failed) in this run. */
   results: BuildResult[]
+  /** Diagnostics of every report in path order: built now, or skipped with the cached ones. */
+  diagnostics: Diagnostic[]
 }
 
 /** Below this many reports to build, starting workers costs more than it saves. */
@@ -109,8 +118,6 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   // Leftovers of a killed build sit beside outputs of reports that were being built, which the
   // cache (written last) does not count as done: they are swept when those reports are rebuilt.
   await sweepTempFiles(outDir, false)
-  // A long-lived process (library use) must see templates edited since its last build.
-  clearTemplateCache()
   const files = await collectReportFiles([root])
   const cache = await readCache(cachePath)
   const hasher = new InputHasher({
@@ -162,9 +169,16 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   })
   try {
     // In-process, one report at a time: interleaving PDF renders only adds memory, not speed.
-    let chain = Promise.resolve()
+    // The renderers load only when there is something to build (a no-op build stays light).
+    let chain: Promise<unknown> = Promise.resolve()
+    let buildOne: typeof import('./build-one.js').buildOne | undefined
+    if (!pool && todo.length > 0) {
+      buildOne = (await import('./build-one.js')).buildOne
+      // A long-lived process (library use) must see templates edited since its last build.
+      ;(await import('../render/merge.js')).clearTemplateCache()
+    }
     const runInProcess = (path: string) => {
-      const run = chain.then(() => buildOne(job(path)))
+      const run = chain.then(() => buildOne!(job(path)))
       chain = run.then(() => undefined)
       return run
     }
@@ -180,6 +194,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
             summary: result.summary,
             outputs: result.outputs.map((o) => relative(outDir, o.path)).sort(),
             warnings: result.warnings,
+            diagnostics: result.diagnostics,
             stale: false,
           }
         } else if (previous) previous.stale = true
@@ -217,8 +232,10 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   await writeFileAtomic(cachePath, JSON.stringify(cache, null, 2) + '\n')
 
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  const diagnostics = results.flatMap((r) => r.diagnostics)
-  if (diagnostics.length > 0) stderr(reportText(diagnostics, { lang, color: process.stderr.isTTY === true }))
+  // A skipped report's warnings still stand: print them from the cache, in path order with the rest.
+  const builtNow = new Map(results.map((r) => [r.path, r]))
+  const diagnostics = files.flatMap((path) => builtNow.get(path)?.diagnostics ?? cache.reports[relative(root, path)]?.diagnostics ?? [])
+  if (diagnostics.length > 0) stderr(reportText(diagnostics, { lang, color: options.color ?? process.stderr.isTTY === true }))
   for (const r of results) if (r.failure) stderr(`nianbao: ${r.path}: ${r.failure}\n`)
 
   const failed = results.filter((r) => !r.built)
@@ -228,10 +245,11 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     skipped,
     failed: failed.length,
     stale: failed.filter((r) => cache.reports[relative(root, r.path)]?.stale).map((r) => r.path),
-    warnings: results.reduce((n, r) => n + r.warnings, 0),
-    errors: results.reduce((n, r) => n + r.errors, 0),
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
     seconds: (performance.now() - started) / 1000,
     results,
+    diagnostics,
   }
   for (const path of summary.stale) stdout(lang === 'en' ? `stale: ${path} (previous outputs kept)\n` : `已过期：${path}（有错误，保留上次的输出）\n`)
   stdout(summaryLine(summary, lang))

@@ -41,7 +41,7 @@ export interface RunResult {
   format?: string
 }
 
-export const AGENCY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export { AGENCY_ID } from '../source/agency-id.js'
 
 function failure(input: string, status: RunStatus, ruleId: string, params: Record<string, string>, lang: Lang): RunResult {
   const file = new File({ path: input })

@@ -3,26 +3,13 @@
  * from the format definition (Ajv), then turn every raw error into one
  * positioned Chinese sentence (refine.ts).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { ErrorObject } from 'ajv'
 import type { VFile } from 'vfile'
-import { generateSchema } from '../formats/schema.js'
-import type { FormatDefinition } from '../formats/types.js'
 import { emit } from '../diagnostics/emit.js'
 import { refineError } from './refine.js'
+import { schemaValidator } from './validators.js'
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false })
-const compiled = new Map<string, { schema: object; validate: ValidateFunction }>()
-
-/** Schema and Ajv validator for a format, compiled once per process. */
-export function schemaValidator(format: FormatDefinition): { schema: object; validate: ValidateFunction } {
-  let entry = compiled.get(format.id)
-  if (!entry) {
-    const schema = generateSchema(format)
-    entry = { schema, validate: ajv.compile(schema) }
-    compiled.set(format.id, entry)
-  }
-  return entry
-}
+export { schemaValidator } from './validators.js'
 
 /** Key of an error for de-duplication: one message per value and rule. */
 function errorKey(error: ErrorObject): string {

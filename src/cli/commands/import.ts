@@ -1,9 +1,9 @@
 import type { Argv, CommandModule } from 'yargs'
-import { diagnosticsOf } from '../../diagnostics/emit.js'
-import { reportText } from '../../diagnostics/report-text.js'
 import type { Lang } from '../../diagnostics/types.js'
 import { formats } from '../../formats/index.js'
-import { AGENCY_ID, runImport, type RunOptions } from '../../import/run.js'
+import type { RunOptions } from '../../import/run.js'
+import { AGENCY_ID } from '../../source/agency-id.js'
+import { t } from '../strings.js'
 
 export interface ImportArgs extends RunOptions {
   files: string[]
@@ -13,18 +13,17 @@ export interface ImportArgs extends RunOptions {
 
 export const importCommand: CommandModule<object, ImportArgs> = {
   command: 'import <files..>',
-  describe: '导入已发布的年度报告（纯文本、网页 .html、Word .docx、有文字层的 PDF），生成 content/<机关>/<年度>.md',
+  describe: t('import.describe'),
   builder: (y) =>
     y
-      .positional('files', { type: 'string', array: true, describe: '要导入的文件' })
-      .option('agency-id', { type: 'string', describe: '机关标识（输出文件夹名），如 ruzhou-wsjkw' })
-      .option('agency', { type: 'string', describe: '机关名称（原文标题中没有或有误时）' })
-      .option('year', { type: 'number', describe: '报告年度（原文标题中没有时）' })
-      .option('format', { choices: formats.map((f) => f.id), describe: '指定格式（默认按表格版式识别）' })
-      .option('out', { type: 'string', describe: '输出文件（只导入一个文件时）' })
-      .option('out-dir', { type: 'string', describe: '输出根目录，写入 <目录>/<机关标识>/<年度>.md（默认 content）' })
-      .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的文件' })
-      .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: '提示信息的语言' })
+      .positional('files', { type: 'string', array: true, describe: t('import.files') })
+      .option('agency-id', { type: 'string', describe: t('import.agencyId') })
+      .option('agency', { type: 'string', describe: t('import.agency') })
+      .option('year', { type: 'number', describe: t('import.year') })
+      .option('format', { choices: formats.map((f) => f.id), describe: t('import.format') })
+      .option('out', { type: 'string', describe: t('import.out') })
+      .option('out-dir', { type: 'string', describe: t('import.outDir') })
+      .option('force', { type: 'boolean', default: false, describe: t('import.force') })
       .conflicts('out', 'out-dir') as unknown as Argv<ImportArgs>,
   handler: async (args) => {
     // Checked here, not in yargs .check(): a failed check reaches the CLI as an internal error.
@@ -39,6 +38,13 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       process.exitCode = 2
       return
     }
+    // The importer (PDF and Word readers included) loads only when an import runs.
+    const [{ runImport }, { diagnosticsOf }, { reportText }, { useColor }] = await Promise.all([
+      import('../../import/run.js'),
+      import('../../diagnostics/emit.js'),
+      import('../../diagnostics/report-text.js'),
+      import('../../diagnostics/color.js'),
+    ])
     const { results, exitCode } = await runImport(args.files, {
       ...(args.agencyId ? { agencyId: args.agencyId } : {}),
       ...(args.agency ? { agency: args.agency } : {}),
@@ -60,7 +66,7 @@ export const importCommand: CommandModule<object, ImportArgs> = {
         )
       }
       const diagnostics = result.file ? diagnosticsOf(result.file) : []
-      process.stdout.write(reportText(diagnostics, { lang: args.lang, color: process.stdout.isTTY === true }) + '\n')
+      process.stdout.write(reportText(diagnostics, { lang: args.lang, color: useColor(process.stdout) }) + '\n')
     }
     if (exitCode === 1) {
       process.stdout.write(
