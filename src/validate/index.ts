@@ -9,6 +9,7 @@ import { checkDataRules } from './rules/data-rules.js'
 import { checkFileName, checkFormatYear, checkRegulationLevel } from './rules/meta-rules.js'
 import { checkNarrative } from './rules/narrative.js'
 import { checkSections } from './rules/section-rules.js'
+import { checkToFill } from './rules/to-fill.js'
 
 export interface ValidateOptions {
   /** The same agency's report for the previous year, already loaded. */
@@ -25,6 +26,7 @@ export function validateReport(file: VFile, options: ValidateOptions = {}): void
   checkDataRules(file, report)
   checkSections(file, report)
   checkNarrative(file, report)
+  checkToFill(file, report)
   const previous = options.previous?.data.report
   if (previous && previous.meta.year === report.meta.year - 1) checkCrossYear(file, report, previous)
 }

@@ -7,6 +7,7 @@ import type { ErrorObject } from 'ajv'
 import type { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
 import { refineError } from './refine.js'
+import { toFill } from './rules/to-fill.js'
 import { schemaValidator } from './validators.js'
 
 export { schemaValidator } from './validators.js'
@@ -38,21 +39,12 @@ export function checkSchema(file: VFile): void {
   checkBlankCells(file)
 }
 
-/** Blank cells (`~`) are allowed but never silently treated as 0. */
+/** Blank cells (`~`) are allowed but never silently treated as 0; a draft's many blanks are summarised (to-fill.ts). */
 function checkBlankCells(file: VFile): void {
-  const report = file.data.report!
-  for (const table of report.stats.values()) {
-    for (const [blockId, rows] of table.blocks) {
-      const block = table.def.blocks.find((b) => b.id === blockId)!
-      for (const row of block.rows) {
-        const cells = rows.get(row.path.join('.'))!
-        for (const column of block.columns) {
-          const cell = cells.get(column.key)!
-          if (cell.origin !== 'blank') continue
-          const label = `${table.def.name} ${row.label}${block.columns.length > 1 ? `·${column.label}` : ''}`
-          emit(file, 'blank-cell', { label }, file.data.source!.locate.path(cell.path))
-        }
-      }
-    }
+  const state = toFill(file.data.report!)
+  if (state.summarize) return
+  for (const { table, block, row, column, cell } of state.blanks) {
+    const label = `${table.name} ${row.label}${block.columns.length > 1 ? `·${column.label}` : ''}`
+    emit(file, 'blank-cell', { label }, file.data.source!.locate.path(cell.path))
   }
 }
