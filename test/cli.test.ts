@@ -38,6 +38,8 @@ test('--help in Chinese and, with --lang en, in English (golden files)', () => {
   for (const [args, name] of [
     [['--help'], 'help.zh.txt'],
     [['--help', '--lang', 'en'], 'help.en.txt'],
+    [['new', '--help'], 'help-new.zh.txt'],
+    [['new', '--help', '--lang=en'], 'help-new.en.txt'],
   ] as const) {
     const result = run([...args])
     assert.equal(result.status, 0, result.stderr as string)

@@ -5,7 +5,7 @@
  * fsync: rename is already atomic against a killed process, and a sync per
  * file (about 5 ms here) would dominate a 1,000-report build.
  */
-import { open, mkdir, readdir, rename, rm, unlink } from 'node:fs/promises'
+import { link, open, mkdir, readdir, rename, rm, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 let counter = 0
@@ -24,6 +24,12 @@ export interface WriteAtomicOptions {
    * a file the user will edit (an imported report), not for regenerable outputs.
    */
   sync?: boolean
+  /**
+   * Never replace an existing file: the temporary file is hard-linked to the
+   * target, which fails with EEXIST when it exists (atomic, unlike a check then
+   * a rename). For files the user owns, such as a new report.
+   */
+  exclusive?: boolean
 }
 
 /** Write `data` to `path` atomically, creating parent folders. */
@@ -41,11 +47,14 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
   }
   await handle.close()
   try {
-    await rename(temp, path)
+    if (options.exclusive) await link(temp, path)
+    else await rename(temp, path)
   } catch (error) {
     await unlink(temp).catch(() => undefined)
     throw error
   }
+  // The target now has the bytes under its own name; the temporary name goes.
+  if (options.exclusive) await unlink(temp).catch(() => undefined)
 }
 
 /** Remove temporary files left by a killed build in `dir` (and below, when `recursive`); returns how many. */
