@@ -175,6 +175,13 @@ try {
     ['reports', `${result.reports}`, '1000'],
     ...loopRows(loop),
   ]
+  // preview_update_ms: save → page updated in Chromium (bench/preview.ts).
+  const { benchPreview } = await import('./preview.js')
+  const preview = await benchPreview()
+  if (preview) {
+    Object.assign(result, { preview_update_ms: preview.updateMs })
+    rows.push(['preview_update_ms', `${preview.updateMs} (median of ${preview.saves}; server ${preview.serverMs} ms)`, '≤ 300'])
+  }
   const width = Math.max(...rows.map((r) => r[0].length))
   const valueWidth = Math.max(...rows.map((r) => r[1].length))
   log('\n' + rows.map(([k, v, t]) => `${k.padEnd(width)}  ${v.padEnd(valueWidth)}  target ${t}`).join('\n') + '\n')

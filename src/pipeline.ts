@@ -8,6 +8,7 @@ import type { VFile } from 'vfile'
 import type { Lang, Severity } from './diagnostics/types.js'
 import { loadReport } from './source/report.js'
 import { validateReport } from './validate/index.js'
+import { checkUniqueReports } from './validate/rules/unique-report.js'
 
 export interface PipelineOptions {
   lang?: Lang
@@ -92,5 +93,7 @@ export async function validatePaths(paths: string[], options: PipelineOptions = 
     const previous = loaded.get(previousOf.get(resolve(path)) ?? '')
     validateReport(file, previous ? { previous } : {})
   }
-  return files.map((p) => loaded.get(resolve(p))!)
+  const result = files.map((p) => loaded.get(resolve(p))!)
+  checkUniqueReports(result)
+  return result
 }

@@ -24,7 +24,9 @@ async function workspace(): Promise<string> {
   await mkdir(join(root, 'content', 'broken'), { recursive: true })
   await writeFile(join(root, 'content', 'good', '2024.md'), seed)
   // 5 received but only 3 handled: 一 + 二 ≠ 三（七） + 四, an error.
-  await writeFile(join(root, 'content', 'broken', '2024.md'), seed.replace('received: [3, 0, 0, 0, 0, 0, 3]', 'received: [5, 0, 0, 0, 0, 0, 5]'))
+  // Another agency: the same agency and year twice would be an error of its own (report-unique).
+  const broken = seed.replace('received: [3, 0, 0, 0, 0, 0, 3]', 'received: [5, 0, 0, 0, 0, 0, 5]').replace(/^agency: (.*)$/m, 'agency: $1（草稿）')
+  await writeFile(join(root, 'content', 'broken', '2024.md'), broken)
   return root
 }
 

@@ -28,7 +28,9 @@ function project(copies = 0): string {
     for (const report of reports) {
       const [agency, year] = report.split('/') as [string, string]
       mkdirSync(join(dir, 'content', `${agency}-${i}`), { recursive: true })
-      cpSync(join(root, 'content', `${report}.md`), join(dir, 'content', `${agency}-${i}`, `${year}.md`))
+      // Another agency each (the same agency and year twice is an error, report-unique).
+      const text = readFileSync(join(root, 'content', `${report}.md`), 'utf8').replace(/^agency: (.*)$/m, `agency: $1${i}`)
+      writeFileSync(join(dir, 'content', `${agency}-${i}`, `${year}.md`), text)
     }
   return dir
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { diagnosticsOf } from '../src/diagnostics/emit.js'
 import { rulesDoc } from '../src/diagnostics/rules-doc.js'
+import { derivedDoc } from '../src/formats/derived-doc.js'
 import { validatePaths } from '../src/pipeline.js'
 
 const root = join(import.meta.dirname, '..')
@@ -12,6 +13,10 @@ const root = join(import.meta.dirname, '..')
 test('docs/rules.md is up to date with the catalogue and fixtures (npm run docs)', () => {
   const generated = rulesDoc(join(root, 'test', 'fixtures', 'rules'))
   assert.equal(readFileSync(join(root, 'docs', 'rules.md'), 'utf8'), generated)
+})
+
+test('docs/derived.md is up to date with the derived-figure definitions (npm run docs)', () => {
+  assert.equal(readFileSync(join(root, 'docs', 'derived.md'), 'utf8'), derivedDoc())
 })
 
 test('the README’s complete report example validates without a single diagnostic', async () => {

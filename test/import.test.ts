@@ -508,12 +508,22 @@ describe('nianbao import (CLI)', () => {
     assert.match(readFileSync(out, 'utf8'), /^---\nformat: gb-2021/)
   })
 
-  it('exits 1 and lists every 待核对 line when cells need checking', () => {
+  it('exits 1 and lists every 待核对 line when cells need checking; each mark is an error until removed', () => {
     const r = run(seedPath('003'), '--out', 'jiyuan-2019.md')
     assert.equal(r.status, 1, r.stdout)
-    const lines = r.stdout.split('\n').filter((l) => l.includes('import-cell-certain'))
-    assert.equal(lines.length, 3)
-    assert.match(lines[0]!, /待核对：appeals\.review/)
+    // Listed once per mark, as the validator's error at the mark (the gate CI enforces).
+    const lines = r.stdout.split('\n').filter((l) => l.includes('待核对') && !l.includes(' → '))
+    assert.equal(lines.filter((l) => l.includes('import-reviewed')).length, 3, r.stdout)
+    assert.match(lines[0]!, /^\s+42:\d+-42:\d+\s+错误\s+`appeals\.review`：「待核对」标注尚未处理（原文有 16 个数/)
+    const validate = (path: string) => spawnSync(process.execPath, [bin, 'validate', path], { cwd: dir, encoding: 'utf8' })
+    const before = validate('jiyuan-2019.md')
+    assert.equal(before.status, 1)
+    assert.equal(before.stdout.split('import-reviewed').length - 1, 3)
+    // Reviewed: the marks deleted, the values kept as read.
+    const path = join(dir, 'jiyuan-2019.md')
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/ # 待核对: .*$/gm, ''))
+    const after = validate('jiyuan-2019.md')
+    assert.ok(!after.stdout.includes('import-reviewed'), after.stdout)
   })
 
   it('reports a table the original lacks as a note on the written file', () => {

@@ -103,6 +103,10 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
   } catch (error) {
     result.failure = error instanceof Error ? error.message : String(error)
   }
+  return finish(result, file, started)
+}
+
+function finish(result: BuildResult, file: VFile | undefined, started: number): BuildResult {
   if (file) {
     result.diagnostics = diagnosticsOf(file)
     const summary = summaryOf(file)
@@ -112,4 +116,9 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
   result.warnings = result.diagnostics.filter((d) => d.severity === 'warning').length
   result.ms = performance.now() - started
   return result
+}
+
+/** The result of a report that was validated but must not be built (e.g. it clashes with another). */
+export function unbuiltResult(file: VFile, started: number): BuildResult {
+  return finish({ path: file.path, built: false, errors: 0, warnings: 0, diagnostics: [], outputs: [], ms: 0 }, file, started)
 }

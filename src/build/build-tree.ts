@@ -11,8 +11,11 @@ import { join, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { reportText } from '../diagnostics/report-text.js'
 import type { Diagnostic, Lang, Severity } from '../diagnostics/types.js'
-import { collectReportFiles } from '../pipeline.js'
+import { collectReportFiles, validatePaths } from '../pipeline.js'
+import { readReportIdentity } from '../source/identity.js'
+import { reportIdentity } from '../validate/rules/unique-report.js'
 import type { BuildJob, BuildResult, ReportSummary } from './build-one.js'
+import { checkOutputPlaces, conflictingPaths } from './conflicts.js'
 import { agencyDir } from './report-paths.js'
 import { buildTargets, type BuildTarget } from './targets.js'
 import { InputHasher, yearOfPath } from './inputs-hash.js'
@@ -105,6 +108,23 @@ function summaryLine(s: TreeSummary, lang: Lang): string {
   return `已生成 ${s.built} 份，跳过 ${s.skipped} 份（未改动），失败 ${s.failed} 份${s.stale.length ? `（${s.stale.length} 份保留上次的输出，已过期）` : ''}，警告 ${s.warnings} 个，用时 ${s.seconds.toFixed(1)} 秒\n`
 }
 
+/**
+ * Reports that may clash with another (one report twice, or one output place), found by a
+ * quick read of every front matter: validated together, and those that do clash are not built.
+ */
+async function clashing(paths: string[], outDir: string, options: BuildTreeOptions): Promise<Map<string, BuildResult>> {
+  const blocked = new Map<string, BuildResult>()
+  if (paths.length === 0) return blocked
+  const started = performance.now()
+  const files = await validatePaths(paths.sort(), {
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.severities ? { severities: options.severities } : {}),
+  })
+  const { unbuiltResult } = await import('./build-one.js')
+  for (const file of checkOutputPlaces(files, outDir)) blocked.set(file.path, unbuiltResult(file, started))
+  return blocked
+}
+
 export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSummary> {
   const started = performance.now()
   const root = options.root ?? 'content'
@@ -119,6 +139,9 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   // cache (written last) does not count as done: they are swept when those reports are rebuilt.
   await sweepTempFiles(outDir, false)
   const files = await collectReportFiles([root])
+  // Two files that are one report (a copy), or that would be written to one place, are not built.
+  const identities = await Promise.all(files.map((path) => readReportIdentity(path)))
+  const conflicted = await clashing([...conflictingPaths(files.map((path, i) => ({ path, ...identities[i] })), outDir)], outDir, options)
   const cache = await readCache(cachePath)
   const hasher = new InputHasher({
     targets,
@@ -131,12 +154,13 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   const fresh = await Promise.all(
     files.map(async (path, i) => {
       const entry = cache.reports[relative(root, path)]
+      if (conflicted.has(path)) return true // handled below, never built
       if (options.force || !entry || keys[i] === undefined || entry.key !== keys[i] || entry.stale) return false
       return (await Promise.all(entry.outputs.map((o) => exists(join(outDir, o))))).every(Boolean)
     }),
   )
   const todo = files.flatMap((path, i) => (fresh[i] ? [] : [{ path, rel: relative(root, path), key: keys[i] }]))
-  const skipped = files.length - todo.length
+  const skipped = files.length - todo.length - conflicted.size
   await Promise.all(
     todo.flatMap(({ path }) => {
       const agency = join(outDir, agencyDir(path))
@@ -155,8 +179,13 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   })
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length))
   const pool = jobs > 1 && todo.length >= POOL_THRESHOLD ? new WorkerPool<BuildJob, BuildResult>(workerUrl(), jobs) : undefined
-  const progress = createProgress(todo.length, { tty: options.tty ?? process.stderr.isTTY === true, lang, write: stdout })
-  const results: BuildResult[] = []
+  const progress = createProgress(todo.length + conflicted.size, { tty: options.tty ?? process.stderr.isTTY === true, lang, write: stdout })
+  const results: BuildResult[] = [...conflicted.values()]
+  for (const result of results) {
+    const previous = cache.reports[relative(root, result.path)]
+    if (previous) previous.stale = true
+    progress.tick(result.path, lang === 'en' ? 'FAILED' : '失败')
+  }
   const failedResult = (path: string, error: unknown): BuildResult => ({
     path,
     built: false,
@@ -212,8 +241,13 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   for (const rel of Object.keys(cache.reports)) if (!present.has(rel)) delete cache.reports[rel]
 
   const entries: IndexEntry[] = []
+  // One line per agency and year, and per output place, whatever an older cache holds.
+  const listed = new Set<string>()
   for (const rel of Object.keys(cache.reports).sort()) {
     const e = cache.reports[rel]!
+    const keys = [reportIdentity(e.summary.agency, e.summary.year), `${e.dir}/${e.summary.year}`]
+    if (keys.some((k) => k !== undefined && listed.has(k))) continue
+    for (const k of keys) if (k !== undefined) listed.add(k)
     const find = (suffix: string) => e.outputs.find((o) => o.endsWith(suffix))
     const html = find('/index.html')
     const pdf = find('/report.pdf')

@@ -93,6 +93,17 @@ const strings = {
   },
   'import.force': { zh: '覆盖已存在的文件', en: 'Replace an existing file' },
 
+  // — preview —
+  'preview.describe': {
+    zh: '在浏览器中预览报告：与发布时相同的页面、问题列表和 PDF，保存即更新（仅限本机 127.0.0.1）',
+    en: 'Preview reports in a browser: the page as published, its problems and the PDF, updated on save (127.0.0.1 only)',
+  },
+  'preview.port': {
+    zh: '端口（默认 {port}，被占用时顺延；0 表示自动选择）',
+    en: 'Port (default {port}, the next free one when taken; 0 picks any free port)',
+  },
+  'preview.templates': { zh: '模板覆盖目录，同 nianbao build --templates', en: 'Template override folder, as for nianbao build --templates' },
+
   // — new —
   'new.describe': {
     zh: '新建下一年度的报告 content/<机关标识>/<年度>.md：从上年报告结转机关信息和可结转的数，其余单元格留空（~）待填',

@@ -548,6 +548,84 @@ const entries: CatalogEntry[] = [
     en: (p) => String(p.note),
     fixtures: false,
   },
+  // — robustness: values, files and outputs that must never be lost or published wrongly —
+  {
+    ruleId: 'number-representable',
+    source: 'schema',
+    severity: 'error',
+    title: '数值能按原样保存（不过大、不过小、有效数字不超过 15 位）',
+    zh: (p) => `${p.label}：数值 ${p.actual} ${p.reason}，无法按原样保存；请核对是否多写或写错了数字`,
+    en: (p) => `${p.label}: the number ${p.actual} ${p.reasonEn} and cannot be kept as written; check for extra or mistyped digits`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'published-date-exists',
+    source: 'rules',
+    severity: 'error',
+    title: '发布日期是日历上存在的日期',
+    zh: (p) => `发布日期 ${p.actual} 不存在：${p.reason}；请写实际的发布日期`,
+    en: (p) => `The published date ${p.actual} does not exist: ${p.reasonEn}; write the actual publication date`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'published-after-year-end',
+    source: 'rules',
+    severity: 'error',
+    title: '发布日期在报告年度结束之后',
+    zh: (p) =>
+      `发布日期 ${p.actual} 不在 ${p.year} 年度结束之后：年度报告的数据截至 ${p.year}年12月31日，应在次年发布${p.hint ? `；是否应为 ${p.hint}？` : ''}`,
+    en: (p) =>
+      `The published date ${p.actual} is not after the end of ${p.year}: the figures are as at ${p.year}-12-31, so the report is published the year after${p.hint ? `; did you mean ${p.hint}?` : ''}`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'published-by-deadline',
+    source: 'rules',
+    severity: 'warning',
+    title: '按期发布（次年1月31日前）',
+    zh: (p) =>
+      `发布日期 ${p.actual} 远晚于发布期限：格式要求在 ${p.deadline}前向社会公布（本级政府的报告由主管部门在 ${p.latest}前公布）；请核对日期`,
+    en: (p) =>
+      `The published date ${p.actual} is long after the deadline: the format requires publication by ${p.deadlineEn} (the government's own report by ${p.latestEn}); check the date`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'report-unique',
+    source: 'rules',
+    severity: 'error',
+    title: '每个机关每个年度只有一份报告',
+    zh: (p) => `${p.agency} ${p.year} 年度的报告不止一份：另见 ${p.others}；请删除多余的副本，或改正其中的机关名称或年度`,
+    en: (p) => `More than one report for ${p.agency}, ${p.year}: see also ${p.othersEn}; delete the extra copy or correct its agency or year`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'output-place-unique',
+    source: 'cli',
+    severity: 'error',
+    title: '两份报告不写入同一输出位置',
+    zh: (p) => `此报告与 ${p.others} 会写入同一位置 ${p.place}，两份都未生成；请把其中一份移到以机关命名的单独文件夹`,
+    en: (p) => `This report and ${p.others} would be written to the same place ${p.place}; neither was built. Move one into a folder of its own, named for its agency`,
+    fixtures: false,
+  },
+  {
+    ruleId: 'import-reviewed',
+    source: 'rules',
+    severity: 'error',
+    title: '导入时标注的「待核对」已逐一核对并删去',
+    zh: (p) => `${p.key ? `\`${p.key}\`：` : ''}「待核对」标注尚未处理${p.why ? `（${p.why}）` : ''}：请按原件核对这一行，改正后删去这条标注`,
+    en: (p) => `${p.key ? `\`${p.key}\`: ` : ''}unreviewed 待核对 mark${p.why ? ` (${p.why})` : ''}: check this line against the original, correct it, then delete the mark`,
+    fixtures: true,
+  },
+  // — preview —
+  {
+    ruleId: 'preview-renders',
+    source: 'cli',
+    severity: 'error',
+    title: '预览能生成页面',
+    zh: (p) => `预览生成页面时出现内部错误：${p.reason}；请将此信息报告给维护者`,
+    en: (p) => `Internal error while rendering the preview: ${p.reason}; please report this`,
+    fixtures: false,
+  },
 ]
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))

@@ -20,8 +20,8 @@ export interface EmitExtra {
   expected?: string[]
   actual?: string
   note?: string
-  /** The other half of a conflict ("总计 defined here"). */
-  cause?: { place: Place; ruleId?: string; params?: Params; text?: string }
+  /** The other half of a conflict ("总计 defined here"); `file` when it is in another file. */
+  cause?: { place: Place; ruleId?: string; params?: Params; text?: string; file?: string }
 }
 
 function toUnist(place: Place | undefined): MessageOptions['place'] {
@@ -42,7 +42,9 @@ export function emit(file: VFile, ruleId: string, params: Params, place: Place |
   const options: MessageOptions = { ruleId, source: entry.source, place: toUnist(place) }
   if (extra.cause) {
     const text = extra.cause.text ?? entry[lang](extra.cause.params ?? params)
-    options.cause = new VFileMessage(text, { place: toUnist(extra.cause.place), ruleId, source: entry.source })
+    const cause = new VFileMessage(text, { place: toUnist(extra.cause.place), ruleId, source: entry.source })
+    if (extra.cause.file) cause.file = extra.cause.file
+    options.cause = cause
   }
   const message = file.message(entry[lang](params), options)
   message.fatal = fatalOf(severity)
@@ -76,7 +78,7 @@ export function toDiagnostic(message: VFileMessage, file: string): Diagnostic {
   if (message.expected) diagnostic.expected = message.expected
   if (message.actual !== undefined && message.actual !== null) diagnostic.actual = message.actual
   if (message.note) diagnostic.note = message.note
-  if (message.cause instanceof VFileMessage) diagnostic.cause = toDiagnostic(message.cause, file)
+  if (message.cause instanceof VFileMessage) diagnostic.cause = toDiagnostic(message.cause, message.cause.file || file)
   return diagnostic
 }
 

@@ -69,7 +69,7 @@ export function reportText(diagnostics: Diagnostic[], options: TextReportOptions
       lines.push(`  ${pad(placeOf(d), placeWidth)}  ${sevPainted}  ${pad(d.message, msgWidth)}  ${d.ruleId}`.trimEnd())
       if (options.verbose) {
         if (d.note) lines.push(`    [note]: ${d.note}`)
-        if (d.cause) lines.push(`    [cause]: ${placeOf(d.cause)} ${d.cause.message}`)
+        if (d.cause) lines.push(`    [cause]: ${d.cause.file !== d.file ? `${d.cause.file}:` : ''}${placeOf(d.cause)} ${d.cause.message}`)
       }
     }
     lines.push('')

@@ -3,7 +3,7 @@
  * meta fields, the six sections, the columns and rows 一–三（五） of table 3,
  * and table 4. Each format module assembles its definition from these.
  */
-import type { BlockDef, CarryDef, ColumnDef, FormatId, HeaderNode, MetaFieldDef, RowDef, RuleDef, SectionDef, TableDef } from './types.js'
+import type { BlockDef, CarryDef, ColumnDef, FormatId, HeaderNode, MetaFieldDef, PublicationDeadlines, RowDef, RuleDef, SectionDef, TableDef } from './types.js'
 
 export const levels = ['national', 'province', 'city', 'county', 'township'] as const
 
@@ -23,6 +23,12 @@ export const metaFields: MetaFieldDef[] = [
   { key: 'region', label: '所在地区', required: false, type: 'string' },
   { key: 'index_no', label: '索引号', required: false, type: 'string' },
 ]
+
+/**
+ * 「二、报告方式及时间」, the same in both notices: departments publish by 1月31日 of the next
+ * year; the 主管部门 publish the 本级政府 report by 3月31日.
+ */
+export const publication: PublicationDeadlines = { deadline: { month: 1, day: 31 }, latest: { month: 3, day: 31 } }
 
 /** Guidance on section 四, word for word the same in both formats. */
 export const appealsGuidance =

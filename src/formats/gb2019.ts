@@ -10,10 +10,12 @@ import {
   carriedOverRequests,
   metaFields,
   problemsGuidance,
+  publication,
   requestsRules,
   requestsTable,
   sections,
 } from './common.js'
+import { derivedFigures } from './derived.js'
 import type { CarryDef, ColumnDef, FormatDefinition, TableDef } from './types.js'
 
 const documentColumns: ColumnDef[] = [
@@ -108,4 +110,6 @@ export const gb2019: FormatDefinition = {
   rules: [...requestsRules(requests), ...appealsRules],
   requiresFeeReport: false,
   carry,
+  derived: derivedFigures,
+  publication,
 }

@@ -11,10 +11,12 @@ import {
   group,
   metaFields,
   problemsGuidance,
+  publication,
   requestsRules,
   requestsTable,
   sections,
 } from './common.js'
+import { derivedFigures } from './derived.js'
 import type { ColumnDef, FormatDefinition, TableDef } from './types.js'
 
 const documentColumns: ColumnDef[] = [
@@ -88,4 +90,6 @@ export const gb2021: FormatDefinition = {
   overviewMaxChars: 1000,
   requiresFeeReport: true,
   carry: [...carriedOverRequests(['gb-2021', 'gb-2019']), inForce('regulations'), inForce('normative_documents')],
+  derived: derivedFigures,
+  publication,
 }

@@ -94,7 +94,8 @@ function tableSchema(table: TableDef, format: FormatDefinition): JsonSchema {
 function metaSchema(field: MetaFieldDef, format: FormatDefinition): JsonSchema {
   switch (field.type) {
     case 'string':
-      return { title: field.label, type: 'string', minLength: 1 }
+      // Not blank: `agency: "   "` names no agency.
+      return { title: field.label, type: 'string', pattern: '\\S' }
     case 'integer':
       return { title: field.label, type: 'integer', minimum: 2008, maximum: 2100 }
     case 'date':

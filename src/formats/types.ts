@@ -190,6 +190,37 @@ export interface MetaFieldDef {
   valueLabels?: Record<string, string>
 }
 
+/** A set of cells in one column: every data row whose path starts with `rows`. */
+export interface DerivedTerm {
+  /** Table key: `requests`. */
+  table: string
+  /** Row path prefix: `['refused']` takes all eight 不予公开 rows; total rows only when named exactly. */
+  rows: string[]
+  /** Column key: `total`, `corrected`. */
+  column: string
+}
+
+/**
+ * A figure derived from the tables (收到申请, 实质公开率 …). Either a sum of
+ * cells or a ratio of other derived counts. Keys and names are permanent.
+ */
+export interface DerivedDef {
+  /** Stable ASCII id: `received`. */
+  key: string
+  /** Chinese name used in references and on pages: `收到申请`. */
+  name: string
+  /** Other names accepted in references. */
+  aliases?: string[]
+  /** `count` (件), `amount` (万元) or `rate` (a share, printed as a percentage). */
+  kind: 'count' | 'amount' | 'rate'
+  /** One sentence on what it means. */
+  description: string
+  /** Counts and amounts: the sum of these cells. */
+  sum?: DerivedTerm[]
+  /** Rates: Σ numerator ÷ (Σ denominator − Σ subtract), each a derived count's key. */
+  ratio?: { numerator: string[]; denominator: string[]; subtract?: string[] }
+}
+
 export interface FormatDefinition {
   id: FormatId
   /** 文号: 国办公开办函〔2021〕30号. */
@@ -208,4 +239,21 @@ export interface FormatDefinition {
   requiresFeeReport: boolean
   /** Cells a new report starts from last year's values (`nianbao new`); every other cell starts blank. */
   carry?: CarryDef[]
+  /** Figures derived from the tables (shared by both formats: src/formats/derived.ts). */
+  derived: readonly DerivedDef[]
+  /** When the report must be published (「二、报告方式及时间」). */
+  publication: PublicationDeadlines
+}
+
+/** A day of the year after the report year, e.g. 1月31日. */
+export interface MonthDay {
+  month: number
+  day: number
+}
+
+export interface PublicationDeadlines {
+  /** 县级以上人民政府部门 publish by this day of the next year (条例第四十九条). */
+  deadline: MonthDay
+  /** The last deadline the format sets for any report (本级政府 reports, by the 主管部门). */
+  latest: MonthDay
 }

@@ -6,9 +6,14 @@ import type { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
 import type { CheckItem } from './write-report.js'
 
-/** Put the import report on the written file: one warning per line to check, notes at line 1. */
+/**
+ * Put the import report on the written file: notes at line 1, and a warning per line to check
+ * unless the validator already reports that line's 待核对 mark (import-reviewed), once is enough.
+ */
 export function emitImportReport(file: VFile, checks: CheckItem[], notes: string[]): void {
+  const marked = new Set(file.messages.filter((m) => m.ruleId === 'import-reviewed').map((m) => m.line))
   for (const check of checks) {
+    if (marked.has(check.line)) continue
     emit(
       file,
       'import-cell-certain',

@@ -2,6 +2,7 @@
  * Pure formatting helpers shared by the view model and the templates:
  * numbers as the official tables print them, Chinese dates and numerals.
  */
+import { parseCalendarDate } from '../source/dates.js'
 
 const plain = new Intl.NumberFormat('zh-CN', { useGrouping: false, maximumFractionDigits: 6 })
 
@@ -15,14 +16,11 @@ export function formatNumber(value: number | null | undefined): string {
   return plain.format(value)
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** `2025-02-10` → `2025年2月10日`; anything else → `''` (the schema reports bad dates). */
+/** `2025-02-10` → `2025年2月10日`; anything else, 2025-02-30 included → `''` (the validator reports bad dates). */
 export function chineseDate(iso: string | null | undefined): string {
-  const match = typeof iso === 'string' ? DATE.exec(iso.trim()) : null
-  if (!match) return ''
-  const [, year, month, day] = match
-  return `${year}年${Number(month)}月${Number(day)}日`
+  const date = parseCalendarDate(iso)
+  if (!date) return ''
+  return `${String(date.year).padStart(4, '0')}年${date.month}月${date.day}日`
 }
 
 const DIGITS = '零一二三四五六七八九'

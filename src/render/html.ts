@@ -31,6 +31,11 @@ async function agencyTemplates(reportPath: string): Promise<string | undefined> 
   return (await exists) ? dir : undefined
 }
 
+/** Forget which agencies have a `templates/` folder (a long-running preview sees one appear or go). */
+export function clearAgencyTemplateDirs(): void {
+  agencyTemplateDirs.clear()
+}
+
 function report(file: VFile, problem: TemplateProblem): void {
   const params = { template: problem.template, field: problem.field ?? '', reason: problem.reason ?? '' }
   emit(file, problem.ruleId, params, undefined, { note: problem.template })

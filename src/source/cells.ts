@@ -4,6 +4,7 @@
  * by the format's own sum rules.
  */
 import type { BlockDef, FormatDefinition, RowDef, TableDef, ValueType } from '../formats/types.js'
+import { pointer } from './number-literals.js'
 import type { YamlPath } from './positions.js'
 
 export type CellOrigin =
@@ -13,7 +14,7 @@ export type CellOrigin =
   | 'computed'
   /** Written as `~` / left empty: not filled in (blank is not zero). */
   | 'blank'
-  /** Written but not a valid number (the schema reports it). */
+  /** Written but not a valid number, or a number that cannot be kept as written (the schema reports it). */
   | 'invalid'
   /** Not in the front matter at all. */
   | 'missing'
@@ -53,20 +54,23 @@ function getAt(data: unknown, path: YamlPath): { found: boolean; value: unknown 
 /** Whether a number is allowed in a column of this value type (the schema reports the rest). */
 function fits(value: number, type: ValueType): boolean {
   if (!Number.isFinite(value)) return false
+  // Beyond 2^53 a whole number is no longer the one written (the schema stage reports it).
+  if (Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER) return false
   if (type === 'amount') return value >= 0
   if (!Number.isInteger(value)) return false
   return type === 'signed-count' || value >= 0
 }
 
-function readCell(data: unknown, path: YamlPath, type: ValueType): Cell {
+function readCell(data: unknown, path: YamlPath, type: ValueType, unreliable: ReadonlySet<string>): Cell {
   const { found, value } = getAt(data, path)
   if (!found) return { value: null, origin: 'missing', path }
   if (value === null) return { value: null, origin: 'blank', path }
+  if (unreliable.has(pointer(path))) return { value: null, origin: 'invalid', path }
   if (typeof value === 'number' && fits(value, type)) return { value, origin: 'given', path }
   return { value: null, origin: 'invalid', path }
 }
 
-function readRow(data: unknown, table: TableDef, block: BlockDef, row: RowDef): Map<string, Cell> {
+function readRow(data: unknown, table: TableDef, block: BlockDef, row: RowDef, unreliable: ReadonlySet<string>): Map<string, Cell> {
   const base: YamlPath = [table.key, ...row.path]
   const cells = new Map<string, Cell>()
   const rowValue = getAt(data, base)
@@ -79,7 +83,7 @@ function readRow(data: unknown, table: TableDef, block: BlockDef, row: RowDef): 
       cells.set(column.key, { value: null, origin: 'missing', path })
       return
     }
-    cells.set(column.key, readCell(data, path, column.valueType))
+    cells.set(column.key, readCell(data, path, column.valueType, unreliable))
   })
   return cells
 }
@@ -107,14 +111,18 @@ function cell0(n: number): number {
   return Math.round(n * 1e6) / 1e6
 }
 
-/** Read every table of `format` from front matter `data` and fill omitted totals. */
-export function readStats(format: FormatDefinition, data: unknown): Stats {
+/**
+ * Read every table of `format` from front matter `data` and fill omitted
+ * totals. `unreliable` holds the JSON pointers of number literals the parser
+ * could not keep as written (number-literals.ts): those cells are invalid.
+ */
+export function readStats(format: FormatDefinition, data: unknown, unreliable: ReadonlySet<string> = new Set()): Stats {
   const stats: Stats = new Map()
   for (const table of format.tables) {
     const blocks = new Map<string, BlockValues>()
     for (const block of table.blocks) {
       const rows: BlockValues = new Map()
-      for (const row of block.rows) rows.set(rowKey(row.path), readRow(data, table, block, row))
+      for (const row of block.rows) rows.set(rowKey(row.path), readRow(data, table, block, row, unreliable))
       blocks.set(block.id, rows)
     }
     stats.set(table.key, { def: table, blocks })

@@ -7,6 +7,7 @@ import { detectFormat } from '../formats/detect.js'
 import { formatForYear, formats, getFormat } from '../formats/index.js'
 import type { FormatDefinition } from '../formats/types.js'
 import { readStats, type Stats } from './cells.js'
+import { findNumberLiteralProblems, pointer, type LiteralProblem } from './number-literals.js'
 import { readSource, sourceFromText, type ReadOptions } from './read.js'
 import { splitSections, type Body } from './sections.js'
 
@@ -27,6 +28,8 @@ export interface Report {
   meta: ReportMeta
   stats: Stats
   body: Body
+  /** Number literals the YAML parser could not keep as written (reported by the schema stage). */
+  literalProblems: LiteralProblem[]
 }
 
 declare module 'vfile' {
@@ -59,13 +62,15 @@ export function buildReport(file: VFile): Report | undefined {
   const meta = readMeta(data)
   const declared = typeof data.format === 'string' ? getFormat(data.format) : undefined
   const format = declared ?? detectFormat(data, meta.year ? formatForYear(meta.year) : formats[0]!)
+  const literalProblems = findNumberLiteralProblems(source)
   const report: Report = {
     path: file.path,
     format,
     formatDeclared: declared !== undefined,
     meta,
-    stats: readStats(format, data),
+    stats: readStats(format, data, new Set(literalProblems.map((p) => pointer(p.path)))),
     body: splitSections(format, source.body),
+    literalProblems,
   }
   file.data.report = report
   return report

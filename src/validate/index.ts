@@ -6,8 +6,9 @@ import type { VFile } from 'vfile'
 import { checkSchema } from './schema.js'
 import { checkCrossYear } from './rules/cross-year.js'
 import { checkDataRules } from './rules/data-rules.js'
-import { checkFileName, checkFormatYear, checkRegulationLevel } from './rules/meta-rules.js'
+import { checkFileName, checkFormatYear, checkPublished, checkRegulationLevel } from './rules/meta-rules.js'
 import { checkNarrative } from './rules/narrative.js'
+import { checkReviewMarks } from './rules/review-marks.js'
 import { checkSections } from './rules/section-rules.js'
 import { checkToFill } from './rules/to-fill.js'
 
@@ -20,8 +21,10 @@ export function validateReport(file: VFile, options: ValidateOptions = {}): void
   const report = file.data.report
   if (!report) return
   checkSchema(file)
+  checkReviewMarks(file)
   checkFormatYear(file, report)
   checkFileName(file, report)
+  checkPublished(file, report)
   checkRegulationLevel(file, report)
   checkDataRules(file, report)
   checkSections(file, report)

@@ -37,7 +37,8 @@ function schemaAt(root: Schema, path: YamlPath): Schema[] {
 }
 
 /** `requests.received[0]`（一、本年新收政府信息公开申请数量·自然人）. */
-function labelFor(root: Schema, path: YamlPath): string {
+export function labelFor(rootSchema: object, path: YamlPath): string {
+  const root = rootSchema as Schema
   const trail = schemaAt(root, path)
   const last = trail.at(-1)
   const parent = trail.at(-2)
@@ -184,6 +185,7 @@ function metaExpectation(error: ErrorObject, parent: Schema | undefined): [strin
     case 'enum':
       return [`以下之一：${p?.enum?.join('、')}${p?.description ? `（${p.description}）` : ''}`, `one of ${p?.enum?.join(', ')}`]
     case 'pattern':
+      if (error.params.pattern === '\\S') return ['非空文本（不能只有空格）', 'non-blank text']
       return ['日期，格式为 YYYY-MM-DD（如 2025-01-20）', 'a date as YYYY-MM-DD']
     case 'minLength':
       return ['非空文本', 'non-empty text']

@@ -14,8 +14,11 @@ import type { ValidateFunction } from 'ajv'
 import { generateSchema } from '../formats/schema.js'
 import type { FormatDefinition } from '../formats/types.js'
 
-/** Options of every validator, generated or compiled here: `verbose` gives refine.ts the failing schema. */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false } as const
+/**
+ * Options of every validator, generated or compiled here: `verbose` gives refine.ts the failing
+ * schema; strictNumbers: Infinity and NaN are not numbers (`1e400` must never pass as a count).
+ */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false, strictNumbers: true } as const
 
 /** Identity of a validator: the schema and the options it is compiled with. */
 export function validatorHash(schema: object): string {

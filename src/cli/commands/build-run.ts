@@ -100,14 +100,16 @@ export async function runBuild(args: BuildArgs): Promise<void> {
   const files = await loadValidated(args.paths, { lang, severities })
   if (!files) return
   // The renderers load here, not with the command: a no-op tree build above does without them.
-  const { buildReportOutputs } = await import('../../build/build-report.js')
+  const [{ buildReportOutputs }, { checkOutputPlaces }] = await Promise.all([import('../../build/build-report.js'), import('../../build/conflicts.js')])
   const targets = new Set(to)
   const written: BuiltFile[] = []
   let skipped = 0
   let built = 0
   let ioFailed = false
+  // Never two reports into one place, not even with --allow-errors.
+  const blocked = checkOutputPlaces(files, args.out)
   for (const file of files) {
-    if (hasErrors(file) && !args.allowErrors) {
+    if (blocked.has(file) || (hasErrors(file) && !args.allowErrors)) {
       skipped++
       continue
     }

@@ -10,6 +10,7 @@ import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import type { Root } from 'hast'
 import { emit } from '../../diagnostics/emit.js'
+import { parseCalendarDate, utcDate } from '../../source/dates.js'
 import { findConfigFile, isConfigProblem, readPdfConfig } from './config.js'
 import { FontFileError, fontSet, pdfmake, type FontConfig, type FontSet } from './fonts.js'
 import { hastToPdf } from './from-hast.js'
@@ -41,10 +42,9 @@ const FIXED_EPOCH = Date.UTC(2000, 0, 1)
 
 /** The document date: the report's `published` day, else SOURCE_DATE_EPOCH, else a fixed epoch. */
 export function documentDate(published: string | undefined): Date {
-  if (published && /^\d{4}-\d{2}-\d{2}$/.test(published)) {
-    const date = new Date(`${published}T00:00:00Z`)
-    if (!Number.isNaN(date.getTime())) return date
-  }
+  // Only a real calendar day: 2025-02-30 must not roll over to 2025-03-02.
+  const day = parseCalendarDate(published)
+  if (day) return utcDate(day.year, day.month, day.day)
   const epoch = process.env.SOURCE_DATE_EPOCH
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000)
   return new Date(FIXED_EPOCH)

@@ -1,6 +1,6 @@
 /**
  * Checks on meta data against the statistics: format vs year, 规章 from
- * agencies that cannot make them, file name vs year.
+ * agencies that cannot make them, file name vs year, the published date.
  */
 import { basename } from 'node:path'
 import type { VFile } from 'vfile'
@@ -8,6 +8,7 @@ import { emit } from '../../diagnostics/emit.js'
 import { levels } from '../../formats/common.js'
 import { formatForYear } from '../../formats/index.js'
 import type { Report } from '../../source/report.js'
+import { calendarDateProblem, dayNumber, parseCalendarDate } from '../../source/dates.js'
 
 const levelLabels: Record<string, [string, string]> = {
   county: ['县级', 'county-level'],
@@ -54,3 +55,46 @@ export function checkFileName(file: VFile, report: Report): void {
   if (!match || !report.meta.year || Number(match[1]) === report.meta.year) return
   emit(file, 'file-name-matches-year', { name, year: report.meta.year }, file.data.source!.locate.path(['year']))
 }
+
+/**
+ * `published` is a real day, after the report year (its figures are fixed as
+ * at 12月31日, so an earlier date is a mistake, most often the report year typed
+ * for the next one), and not long after the format's deadlines.
+ */
+export function checkPublished(file: VFile, report: Report): void {
+  const { published, year } = report.meta
+  if (!published) return
+  const place = file.data.source!.locate.path(['published'])
+  const problem = calendarDateProblem(published)
+  if (problem) {
+    emit(file, 'published-date-exists', { actual: published, reason: problem[0], reasonEn: problem[1] }, place, { actual: published })
+    return
+  }
+  const date = parseCalendarDate(published)
+  if (!date || !year) return
+  const yearEnd = { year, month: 12, day: 31 }
+  if (dayNumber(date) <= dayNumber(yearEnd)) {
+    const guess = `${year + 1}${published.trim().slice(4)}`
+    const hint = date.year === year && parseCalendarDate(guess) ? guess : ''
+    emit(file, 'published-after-year-end', { actual: published, year, hint }, place, { actual: published, expected: hint ? [hint] : [] })
+    return
+  }
+  const { deadline, latest } = report.format.publication
+  if (dayNumber(date) > dayNumber({ year: year + 1, ...latest })) {
+    emit(
+      file,
+      'published-by-deadline',
+      {
+        actual: published,
+        deadline: `${year + 1}年${deadline.month}月${deadline.day}日`,
+        latest: `${latest.month}月${latest.day}日`,
+        deadlineEn: `${year + 1}-${pad(deadline.month)}-${pad(deadline.day)}`,
+        latestEn: `${pad(latest.month)}-${pad(latest.day)}`,
+      },
+      place,
+      { actual: published },
+    )
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')

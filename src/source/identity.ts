@@ -1,0 +1,40 @@
+/**
+ * A report's agency and year without reading the whole report: only the
+ * front matter's YAML is parsed, with the same options as read.ts. A
+ * whole-tree build uses it to find two files that would be published as the
+ * same report, or into the same place, before any worker starts.
+ */
+import { readFile } from 'node:fs/promises'
+import { parse } from 'yaml'
+
+export interface ReportIdentity {
+  agency: string
+  year: number
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/
+
+/** Agency and year from report text, or `undefined` when the front matter is missing or broken. */
+export function identityFromText(text: string): ReportIdentity | undefined {
+  const match = FRONT_MATTER.exec(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  if (!match) return undefined
+  let data: unknown
+  try {
+    data = parse(match[1]!, { uniqueKeys: true, prettyErrors: false, maxAliasCount: 100 })
+  } catch {
+    // Broken YAML (or too deep to parse): the report's own validation says why.
+    return undefined
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
+  const { agency, year } = data as Record<string, unknown>
+  if (typeof agency !== 'string' || agency.trim() === '' || typeof year !== 'number' || !Number.isInteger(year)) return undefined
+  return { agency, year }
+}
+
+export async function readReportIdentity(path: string): Promise<ReportIdentity | undefined> {
+  try {
+    return identityFromText(await readFile(path, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
