@@ -120,16 +120,29 @@ test('build --format json prints files written, diagnostics and a summary', () =
   assert.match(text.stderr as string, new RegExp(`⚠ 0 个错误，${cold.summary.warnings} 个警告`))
 })
 
-test('validate loads neither the renderers, PDF, import and bundle code nor the Ajv compiler', () => {
+/** The modules a CLI run loads (ES modules through a load hook, CommonJS ones from require's cache). */
+function loadedModules(args: string[]): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-modules-'))
   const record = join(dir, 'modules.txt')
-  const result = spawnSync(process.execPath, ['--import', join(fixtures, 'record-modules.mjs'), cli, 'validate', 'content/ruzhou-wsjkw/2024.md'], {
+  const result = spawnSync(process.execPath, ['--import', join(fixtures, 'record-modules.mjs'), cli, ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NIANBAO_RECORD_MODULES: record },
   })
   assert.equal(result.status, 0, result.stderr)
-  const loaded = readFileSync(record, 'utf8').split('\n').filter(Boolean)
+  return readFileSync(record, 'utf8').split('\n').filter(Boolean)
+}
+
+test('--version and --help load the command definitions only, not what the commands do', () => {
+  for (const args of [['--version'], ['--help']]) {
+    const loaded = loadedModules(args)
+    assert.ok(loaded.some((url) => url.endsWith('/dist/cli/commands/validate.js')), 'the recorder sees the commands')
+    assert.deepEqual(loaded.filter((url) => /\/dist\/(pipeline|index)\.js$|\/dist\/source\/(?!agency-id\.js)|\/dist\/(validate|render|bundle|import|preview|scaffold)\/|node_modules\/(unified|micromark|ajv)\//.test(url)), [], args.join(' '))
+  }
+})
+
+test('validate loads neither the renderers, PDF, import and bundle code nor the Ajv compiler', () => {
+  const loaded = loadedModules(['validate', 'content/ruzhou-wsjkw/2024.md'])
   assert.ok(loaded.some((url) => url.endsWith('/dist/validate/index.js')), 'the recorder sees the validator')
   assert.ok(loaded.some((url) => /\/dist\/validate\/generated\/gb-2021\.cjs$/.test(url)), 'the generated validator is used')
   const heavy = loaded.filter((url) =>

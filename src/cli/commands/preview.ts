@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises'
 import type { Argv, CommandModule } from 'yargs'
 import type { Lang } from '../../diagnostics/types.js'
-import { InputError } from '../../pipeline.js'
 import { parseRuleOptions } from '../rule-options.js'
 import { t } from '../strings.js'
 import { withCommonOptions } from './validate.js'
@@ -37,7 +36,8 @@ export const previewCommand: CommandModule<object, PreviewArgs> = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port 应为 0–65535 的整数，实际为 ${String(args.port)}`)
     if (args.templates !== undefined && !(await stat(args.templates).then((s) => s.isDirectory()).catch(() => false)))
       return fail(`模板目录不存在：${args.templates}`)
-    const { startPreview } = await import('../../preview/index.js')
+    // Loaded here: every command module is loaded for every command (nianbao --version too).
+    const [{ startPreview }, { InputError }] = await Promise.all([import('../../preview/index.js'), import('../../pipeline.js')])
     let running: Awaited<ReturnType<typeof startPreview>>
     try {
       running = await startPreview({
