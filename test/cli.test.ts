@@ -145,6 +145,9 @@ test('validate loads neither the renderers, PDF, import and bundle code nor the 
   const loaded = loadedModules(['validate', 'content/ruzhou-wsjkw/2024.md'])
   assert.ok(loaded.some((url) => url.endsWith('/dist/validate/index.js')), 'the recorder sees the validator')
   assert.ok(loaded.some((url) => /\/dist\/validate\/generated\/gb-2021\.cjs$/.test(url)), 'the generated validator is used')
+  // The Markdown parser and yaml come bundled (dist/vendor/), not as 200 separate modules.
+  assert.ok(loaded.some((url) => url.endsWith('/dist/vendor/markdown.js')))
+  assert.deepEqual(loaded.filter((url) => /node_modules\/(micromark|mdast-util-from-markdown|remark-parse|yaml)\//.test(url)), [])
   const heavy = loaded.filter((url) =>
     /\/dist\/(render|bundle|import)\/|\/dist\/build\/(?!targets\.js)|node_modules\/(pdfmake|pdfjs-dist|mammoth|handlebars|fflate|playwright-core|cli-progress|rehype-|hast-util-to-html|parse5)\/|node_modules\/ajv\/dist\/(compile|core|ajv)/.test(url),
   )

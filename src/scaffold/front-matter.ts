@@ -6,7 +6,7 @@
  * the validator computes them.
  */
 import stringWidth from 'string-width'
-import { stringify } from 'yaml'
+import { stringify } from '../vendor/yaml.js'
 import type { BlockDef, ColumnDef, FormatDefinition, MetaFieldDef, RowDef, TableDef } from '../formats/types.js'
 import { cellKey, type Carried } from './carry.js'
 

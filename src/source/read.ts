@@ -5,17 +5,14 @@
  */
 import { readFile, stat } from 'node:fs/promises'
 import type { Root } from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import { VFile } from 'vfile'
-import { parse, parseDocument } from 'yaml'
+import { parse, parseDocument } from '../vendor/yaml.js'
 import { emit } from '../diagnostics/emit.js'
 import { trimCjkAutolinks } from './autolinks.js'
 import type { Lang, Severity } from '../diagnostics/types.js'
 import { createLocator, type FrontMatter, type Locator } from './positions.js'
 import { yamlErrorText } from './yaml-errors.js'
+import { remarkFrontmatter, remarkGfm, remarkParse, unified } from '../vendor/markdown.js'
 
 export interface Source {
   /** The file text with any BOM removed. */
