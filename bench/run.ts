@@ -25,6 +25,7 @@ import { renderHtml } from '../src/render/html.js'
 import { renderPdf } from '../src/render/pdf/index.js'
 import { generateReports } from './generate.js'
 import { benchLoop, loopRows } from './loop.js'
+import { benchNarrative } from './narrative.js'
 
 const count = Number(process.argv[2] ?? process.env.BENCH_REPORTS ?? 1000)
 const repo = join(import.meta.dirname, '..')
@@ -162,6 +163,8 @@ try {
     peak_rss_mb: Math.round(Math.max(cold.rssMb, renderRss)),
     reports: paths.length,
     ...loop,
+    // The narrative checker on its labelled corpus (bench/narrative.ts).
+    ...benchNarrative(false, log),
   }
   const rows: [string, string, string][] = [
     ['validate_ms_per_report', `${result.validate_ms_per_report}`, '< 5 (5 s per 1,000)'],
@@ -174,6 +177,9 @@ try {
     ['peak_rss_mb', `${result.peak_rss_mb} (build ${cold.rssMb.toFixed(0)}, in-process render ${renderRss.toFixed(0)})`, '< 400'],
     ['reports', `${result.reports}`, '1000'],
     ...loopRows(loop),
+    ['narrative_precision', `${result.narrative_precision}`, '≥ 0.98'],
+    ['narrative_recall', `${result.narrative_recall}`, '≥ 0.95'],
+    ['narrative_agree_recall', `${result.narrative_agree_recall} (${result.narrative_sentences} sentences)`, 'share of agreeing sentences `bind` can rewrite'],
   ]
   // preview_update_ms: save → page updated in Chromium (bench/preview.ts).
   const { benchPreview } = await import('./preview.js')

@@ -104,6 +104,14 @@ const strings = {
   },
   'preview.templates': { zh: '模板覆盖目录，同 nianbao build --templates', en: 'Template override folder, as for nianbao build --templates' },
 
+  // — bind —
+  'bind.describe': {
+    zh: '把正文中与表格一致的数字改写为引用（如 {收到申请}），以 diff 显示；--write 写回文件',
+    en: 'Rewrite numbers in the text that agree with the tables as references (e.g. {收到申请}), shown as a diff; --write writes the file',
+  },
+  'bind.files': { zh: '报告文件', en: 'Report files' },
+  'bind.write': { zh: '写回文件（只改正文，不动前置数据）', en: 'Write the files back (the body only, never the front matter)' },
+
   // — new —
   'new.describe': {
     zh: '新建下一年度的报告 content/<机关标识>/<年度>.md：从上年报告结转机关信息和可结转的数，其余单元格留空（~）待填',

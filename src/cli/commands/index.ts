@@ -1,4 +1,5 @@
 import type { CommandModule } from 'yargs'
+import { bindCommand } from './bind.js'
 import { buildCommand } from './build.js'
 import { importCommand } from './import.js'
 import { newCommand } from './new.js'
@@ -8,4 +9,4 @@ import { validateCommand } from './validate.js'
 import { verifyCommand } from './verify.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- yargs modules differ in their args type
-export const commands: CommandModule<object, any>[] = [validateCommand, buildCommand, schemaCommand, verifyCommand, importCommand, previewCommand, newCommand]
+export const commands: CommandModule<object, any>[] = [validateCommand, buildCommand, schemaCommand, verifyCommand, importCommand, previewCommand, bindCommand, newCommand]
