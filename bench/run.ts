@@ -152,7 +152,12 @@ try {
   // The edit loop: one-report validate and the README's npm start, whole processes (bench/loop.ts).
   const loop = await benchLoop(9, log)
 
+  // The language server: didChange → publishDiagnostics on a real report (bench/lsp.ts).
+  const lsp = await (await import('./lsp.js')).benchLsp()
+  log(`lsp: ${lsp.medianMs.toFixed(1)} ms median, p90 ${lsp.p90Ms.toFixed(1)} ms, server CPU ${lsp.serverCpuMsPerEdit?.toFixed(1) ?? '?'} ms per edit\n`)
+
   const result = {
+    lsp_diagnostics_ms: Number(lsp.medianMs.toFixed(1)),
     validate_ms_per_report: Number(validateMs.toFixed(3)),
     html_ms_per_report: Number(htmlMs.toFixed(3)),
     pdf_ms_per_report: Number(pdfMs.toFixed(2)),
@@ -180,6 +185,7 @@ try {
     ['narrative_precision', `${result.narrative_precision}`, '≥ 0.98'],
     ['narrative_recall', `${result.narrative_recall}`, '≥ 0.95'],
     ['narrative_agree_recall', `${result.narrative_agree_recall} (${result.narrative_sentences} sentences)`, 'share of agreeing sentences `bind` can rewrite'],
+    ['lsp_diagnostics_ms', `${result.lsp_diagnostics_ms} (p90 ${lsp.p90Ms.toFixed(1)}, server CPU ${lsp.serverCpuMsPerEdit?.toFixed(1) ?? '?'} per edit)`, '≤ 100'],
   ]
   // preview_update_ms: save → page updated in Chromium (bench/preview.ts).
   const { benchPreview } = await import('./preview.js')

@@ -33,6 +33,10 @@ const strings = {
   'validate.paths': { zh: '报告文件或文件夹', en: 'Report files or folders' },
   'validate.strict': { zh: '有警告也以失败退出', en: 'Exit with failure on warnings too' },
   'validate.verbose': { zh: '显示说明和关联位置', en: 'Show notes and related places' },
+  'validate.watch': {
+    zh: '文件改动后自动重新校验，按 Ctrl-C 结束（每行一条，供编辑器的问题匹配器读取）',
+    en: 'Check again whenever a file changes, until Ctrl-C (one line per problem, for an editor’s problem matcher)',
+  },
 
   // — build —
   'build.describe': {
@@ -111,6 +115,16 @@ const strings = {
   },
   'bind.files': { zh: '报告文件', en: 'Report files' },
   'bind.write': { zh: '写回文件（只改正文，不动前置数据）', en: 'Write the files back (the body only, never the front matter)' },
+
+  // — lsp —
+  'lsp.describe': {
+    zh: '启动语言服务器（LSP，经标准输入输出），供编辑器显示诊断、悬停说明和补全（编辑器的初始化参数或 nianbao.lang 设置优先于 --lang）',
+    en: 'Start the language server (LSP over stdio) for diagnostics, hover and completion in editors (the editor’s initialization options or nianbao.lang setting win over --lang)',
+  },
+  'lsp.stdio': {
+    zh: '经标准输入输出通信（默认，编辑器通常会传入此参数）',
+    en: 'Talk over standard input and output (the default; editors usually pass it)',
+  },
 
   // — new —
   'new.describe': {

@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs'
 import { bindCommand } from './bind.js'
 import { buildCommand } from './build.js'
 import { importCommand } from './import.js'
+import { lspCommand } from './lsp.js'
 import { newCommand } from './new.js'
 import { previewCommand } from './preview.js'
 import { schemaCommand } from './schema.js'
@@ -9,4 +10,4 @@ import { validateCommand } from './validate.js'
 import { verifyCommand } from './verify.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- yargs modules differ in their args type
-export const commands: CommandModule<object, any>[] = [validateCommand, buildCommand, schemaCommand, verifyCommand, importCommand, previewCommand, bindCommand, newCommand]
+export const commands: CommandModule<object, any>[] = [validateCommand, buildCommand, schemaCommand, verifyCommand, importCommand, previewCommand, bindCommand, lspCommand, newCommand]

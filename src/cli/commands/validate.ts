@@ -9,6 +9,7 @@ export interface ValidateArgs {
   lang: Lang
   rule: string[]
   verbose: boolean
+  watch: boolean
 }
 
 export function withCommonOptions<T>(y: Argv<T>) {
@@ -24,7 +25,8 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .positional('paths', { type: 'string', array: true, default: ['content/'], describe: t('validate.paths') })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: t('opt.format') })
       .option('strict', { type: 'boolean', default: false, describe: t('validate.strict') })
-      .option('verbose', { type: 'boolean', default: false, describe: t('validate.verbose') }) as unknown as Argv<ValidateArgs>,
+      .option('verbose', { type: 'boolean', default: false, describe: t('validate.verbose') })
+      .option('watch', { type: 'boolean', default: false, describe: t('validate.watch') }) as unknown as Argv<ValidateArgs>,
   handler: async (args) => {
     // Loaded here, not at the top: every command module is loaded for every command.
     const [{ diagnosticsOf }, { exitCodeFor }, { reportJson }, { reportText }, { useColor }, { loadValidated }, { parseRuleOptions }] = await Promise.all([
@@ -40,6 +42,11 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     if (typeof severities === 'string') {
       process.stderr.write(`nianbao: ${severities}\n`)
       process.exitCode = 2
+      return
+    }
+    if (args.watch) {
+      const { watchValidate } = await import('../validate-watch.js')
+      await watchValidate({ paths: args.paths, lang: args.lang, severities })
       return
     }
     const files = await loadValidated(args.paths, { lang: args.lang, severities })
