@@ -36,14 +36,15 @@ const { writeValidators } = await import(pathToFileURL(join(root, 'dist', 'valid
 await writeValidators()
 
 // Only what the packages export is bundled: our own modules are never inside (their
-// import.meta.url-relative paths stay right). A failed bundle leaves tsc's re-exports, which work.
-const vendor = join(root, 'dist', 'vendor')
+// import.meta.url-relative paths stay right). Bundled from the sources, not from tsc's output:
+// incremental tsc leaves an unchanged file as it was (already bundled), and a bundle of a bundle
+// breaks. A failed bundle leaves tsc's re-exports, which work.
 const { build } = await import('esbuild')
-for (const name of readdirSync(vendor).filter((n) => n.endsWith('.js'))) {
-  const file = join(vendor, name)
+for (const name of readdirSync(join(root, 'src', 'vendor')).filter((n) => n.endsWith('.ts'))) {
+  const file = join(root, 'dist', 'vendor', name.replace(/\.ts$/, '.js'))
   try {
     await build({
-      entryPoints: [file],
+      entryPoints: [join(root, 'src', 'vendor', name)],
       outfile: file,
       allowOverwrite: true,
       bundle: true,
