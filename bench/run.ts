@@ -168,18 +168,21 @@ try {
     peak_rss_mb: Math.round(Math.max(cold.rssMb, renderRss)),
     reports: paths.length,
     ...loop,
+    // Outputs (issue 13): cold CLI, Word, long runs — bench/outputs.ts.
+    ...(await import('./outputs.js').then((m) => m.benchOutputs())),
     // The narrative checker on its labelled corpus (bench/narrative.ts).
     ...benchNarrative(false, log),
   }
   const rows: [string, string, string][] = [
     ['validate_ms_per_report', `${result.validate_ms_per_report}`, '< 5 (5 s per 1,000)'],
     ['html_ms_per_report', `${result.html_ms_per_report}`, '< 5'],
-    ['pdf_ms_per_report', `${result.pdf_ms_per_report}`, '< 40'],
+    ['pdf_ms_per_report', `${result.pdf_ms_per_report}`, '≤ 30 (in a batch)'],
     ['pdf_kb_median', `${result.pdf_kb_median}`, '< 200'],
-    ['cold_build_s', `${result.cold_build_s}`, '< 40'],
+    ['cold_build_s', `${result.cold_build_s}`, '≤ 30 (1,000 reports, every output)'],
     ['noop_rebuild_s', `${result.noop_rebuild_s}`, '< 2'],
     ['one_change_rebuild_s', `${result.one_change_rebuild_s}`, `< 1 + render (render here: ${one.reportSeconds.toFixed(2)} s for ${one.built} report(s) in a fresh process)`],
-    ['peak_rss_mb', `${result.peak_rss_mb} (build ${cold.rssMb.toFixed(0)}, in-process render ${renderRss.toFixed(0)})`, '< 400'],
+    ['peak_rss_mb', `${result.peak_rss_mb} (build ${cold.rssMb.toFixed(0)}, in-process render ${renderRss.toFixed(0)})`, '≤ 400 (all cores busy)'],
+    ...(await import('./outputs.js').then((m) => m.outputRows(result))),
     ['reports', `${result.reports}`, '1000'],
     ...loopRows(loop),
     ['narrative_precision', `${result.narrative_precision}`, '≥ 0.98'],

@@ -61,6 +61,10 @@ const strings = {
     zh: '指定路径时，有错误的报告也生成，供预览草稿（仍以失败退出）',
     en: 'With paths, build reports with errors too, to preview a draft (still exits with failure)',
   },
+  'build.pdfA': {
+    zh: '生成归档用 PDF/A-2b（也可在 nianbao.config.json 中设 "pdf": {"pdfA": true}）',
+    en: 'Write archival PDF/A-2b (or set "pdf": {"pdfA": true} in nianbao.config.json)',
+  },
   'build.jobs': { zh: '并行生成的线程数（默认：CPU 核数）', en: 'Worker threads (default: one per core)' },
   'build.format': {
     zh: '结果的输出格式：text 供人阅读，json 供脚本使用（写出的文件、诊断和汇总）',

@@ -75,6 +75,7 @@ export async function runBuild(args: BuildArgs): Promise<void> {
       severities,
       ...(args.templates ? { templates: args.templates } : {}),
       ...(args.jobs ? { jobs: args.jobs } : {}),
+      ...(args.pdfA ? { pdfA: true } : {}),
       ...(json ? { stdout: () => undefined, stderr: () => undefined, tty: false } : { color: useColor(process.stderr) }),
     })
     process.exitCode = summary.total === 0 ? 2 : summary.failed > 0 ? 1 : 0
@@ -114,7 +115,12 @@ export async function runBuild(args: BuildArgs): Promise<void> {
       continue
     }
     try {
-      const outputs = await buildReportOutputs(file, { targets, outDir: args.out, ...(args.templates ? { templates: args.templates } : {}) })
+      const outputs = await buildReportOutputs(file, {
+        targets,
+        outDir: args.out,
+        ...(args.templates ? { templates: args.templates } : {}),
+        ...(args.pdfA ? { pdfA: true } : {}),
+      })
       if (outputs.length > 0) built++
       written.push(...outputs)
     } catch (error) {

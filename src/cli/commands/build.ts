@@ -12,6 +12,7 @@ export interface BuildArgs {
   force: boolean
   allowErrors: boolean
   jobs?: number
+  pdfA: boolean
   lang: Lang
   rule: string[]
   format: 'text' | 'json'
@@ -38,6 +39,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       .option('templates', { type: 'string', describe: t('build.templates') })
       .option('force', { type: 'boolean', default: false, describe: t('build.force') })
       .option('allow-errors', { type: 'boolean', default: false, describe: t('build.allowErrors') })
+      .option('pdf-a', { type: 'boolean', default: false, describe: t('build.pdfA') })
       .option('jobs', { type: 'number', describe: t('build.jobs') })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: t('build.format') }) as unknown as Argv<BuildArgs>,
   // The renderers, PDF and bundle code load only when a build runs.
