@@ -24,6 +24,7 @@ import type { VFile } from 'vfile'
 import { renderHtml } from '../src/render/html.js'
 import { renderPdf } from '../src/render/pdf/index.js'
 import { generateReports } from './generate.js'
+import { benchLoop, loopRows } from './loop.js'
 import { benchNarrative } from './narrative.js'
 
 const count = Number(process.argv[2] ?? process.env.BENCH_REPORTS ?? 1000)
@@ -153,6 +154,8 @@ try {
   const one = childBuild(project)
   // The changed report and the next year's (its cross-year checks read this one) are rebuilt.
   log(`build: one change ${one.seconds.toFixed(2)} s (${one.built} built, ${one.skipped} skipped; ${one.reportSeconds.toFixed(2)} s inside those reports)\n`)
+  // The edit loop: one-report validate and the README's npm start, whole processes (bench/loop.ts).
+  const loop = await benchLoop(9, log)
 
   // The language server: didChange → publishDiagnostics on a real report (bench/lsp.ts).
   const lsp = await (await import('./lsp.js')).benchLsp()
@@ -169,6 +172,7 @@ try {
     one_change_rebuild_s: Number(one.seconds.toFixed(3)),
     peak_rss_mb: Math.round(Math.max(cold.rssMb, renderRss)),
     reports: paths.length,
+    ...loop,
     // Outputs (issue 13): cold CLI, Word, long runs — bench/outputs.ts.
     ...(await import('./outputs.js').then((m) => m.benchOutputs())),
     // The narrative checker on its labelled corpus (bench/narrative.ts).
@@ -185,6 +189,7 @@ try {
     ['peak_rss_mb', `${result.peak_rss_mb} (build ${cold.rssMb.toFixed(0)}, in-process render ${renderRss.toFixed(0)})`, '≤ 400 (all cores busy)'],
     ...(await import('./outputs.js').then((m) => m.outputRows(result))),
     ['reports', `${result.reports}`, '1000'],
+    ...loopRows(loop),
     ['narrative_precision', `${result.narrative_precision}`, '≥ 0.98'],
     ['narrative_recall', `${result.narrative_recall}`, '≥ 0.95'],
     ['narrative_agree_recall', `${result.narrative_agree_recall} (${result.narrative_sentences} sentences)`, 'share of agreeing sentences `bind` can rewrite'],

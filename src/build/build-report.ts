@@ -10,16 +10,12 @@ import { renderHtml } from '../render/html.js'
 import { bundleOutputs } from '../bundle/bundle-outputs.js'
 import { sha256 } from '../bundle/manifest.js'
 import { emit } from '../diagnostics/emit.js'
-import { agencyIdOf, isInsideOut } from './output-path.js'
+import { isInsideOut } from './output-path.js'
 import { writeFileAtomic } from './write-atomic.js'
+import { agencyDir } from './report-paths.js'
+import { buildTargets, type BuildTarget } from './targets.js'
 
-export type BuildTarget = 'html' | 'pdf' | 'docx' | 'bundle'
-
-/** Every target `--to` accepts, in build order. */
-export const buildTargets: readonly BuildTarget[] = ['html', 'pdf', 'docx', 'bundle']
-
-/** Targets this version can write; add a target here when its case below is filled in. */
-export const implementedTargets: ReadonlySet<BuildTarget> = new Set<BuildTarget>(['html', 'pdf', 'docx', 'bundle'])
+export { buildTargets, implementedTargets, type BuildTarget } from './targets.js'
 
 export interface BuildOptions {
   targets: Set<BuildTarget>
@@ -39,10 +35,7 @@ export interface BuiltFile {
   sha256: string
 }
 
-/** `content/<agency>/<year>.md` → `<agency>`, from the resolved path (never `..` or `.`). */
-export function agencyDir(reportPath: string): string {
-  return agencyIdOf(reportPath)
-}
+export { agencyDir } from './report-paths.js'
 
 /** `out/<agency>/<year>/` for a report. */
 export function reportOutDir(file: VFile, outDir: string): string | undefined {

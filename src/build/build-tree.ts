@@ -10,17 +10,17 @@ import { readFile, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { reportText } from '../diagnostics/report-text.js'
-import { clearTemplateCache } from '../render/merge.js'
-import type { Lang, Severity } from '../diagnostics/types.js'
+import type { Diagnostic, Lang, Severity } from '../diagnostics/types.js'
 import { collectReportFiles, ignoredFileNotice, validatePaths } from '../pipeline.js'
 import { diagnosticsOf } from '../diagnostics/emit.js'
 import { readReportIdentity } from '../source/identity.js'
 import { reportIdentity } from '../validate/rules/unique-report.js'
-import { buildOne, unbuiltResult, type BuildJob, type BuildResult, type ReportSummary } from './build-one.js'
+import type { BuildJob, BuildResult, ReportSummary } from './build-one.js'
 import { checkOutputPlaces, conflictingPaths } from './conflicts.js'
 import { fsErrorText, isFsError } from './fs-error.js'
 import { isInsideOut } from './output-path.js'
-import { agencyDir, buildTargets, type BuildTarget } from './build-report.js'
+import { agencyDir } from './report-paths.js'
+import { buildTargets, type BuildTarget } from './targets.js'
 import { InputHasher, yearOfPath } from './inputs-hash.js'
 import { WorkerPool } from './pool.js'
 import { createProgress } from './progress.js'
@@ -28,7 +28,8 @@ import { renderSiteIndex, type IndexEntry } from './site-index.js'
 import { sweepTempFiles, writeFileAtomic } from './write-atomic.js'
 
 export const CACHE_NAME = '.nianbao-cache.json'
-const CACHE_VERSION = 1
+// 2: entries keep their diagnostics, so a skipped report still prints its warnings.
+const CACHE_VERSION = 2
 
 interface CacheEntry {
   key: string
@@ -37,6 +38,8 @@ interface CacheEntry {
   /** Written files, relative to the output folder. */
   outputs: string[]
   warnings: number
+  /** The report's diagnostics when it was built (warnings and infos: it had no errors). */
+  diagnostics: Diagnostic[]
   /** The source has errors since these outputs were written. */
   stale: boolean
 }
@@ -62,6 +65,8 @@ export interface BuildTreeOptions {
   jobs?: number
   /** Progress bar instead of plain lines (default: stderr is a TTY). */
   tty?: boolean
+  /** Colour in the diagnostics (default: stderr is a TTY). */
+  color?: boolean
   stdout?: (text: string) => void
   stderr?: (text: string) => void
 }
@@ -77,10 +82,14 @@ export interface TreeSummary {
   ignored: string[]
   /** Files that could not be written (read-only or full disk…): the build exits with code 2. */
   ioFailed: number
+  /** Warnings and errors of every report, those skipped as unchanged included (from the cache). */
   warnings: number
   errors: number
   seconds: number
+  /** Reports built (or failed) in this run. */
   results: BuildResult[]
+  /** Diagnostics of every report in path order: built now, or skipped with the cached ones. */
+  diagnostics: Diagnostic[]
 }
 
 /** Below this many reports to build, starting workers costs more than it saves. */
@@ -120,6 +129,7 @@ async function clashing(paths: string[], outDir: string, options: BuildTreeOptio
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.severities ? { severities: options.severities } : {}),
   })
+  const { unbuiltResult } = await import('./build-one.js')
   for (const file of checkOutputPlaces(files, outDir)) blocked.set(file.path, unbuiltResult(file, started))
   return blocked
 }
@@ -135,8 +145,6 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   const cachePath = join(outDir, CACHE_NAME)
 
   await sweepTempFiles(outDir, false)
-  // A long-lived process (library use) must see templates edited since its last build.
-  clearTemplateCache()
   const ignored: string[] = []
   const files = await collectReportFiles([root], undefined, ignored)
   const notices = ignored.map((path) => ignoredFileNotice(path, { lang, ...(options.severities ? { severities: options.severities } : {}) }))
@@ -205,9 +213,16 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   })
   try {
     // In-process, one report at a time: interleaving PDF renders only adds memory, not speed.
-    let chain = Promise.resolve()
+    // The renderers load only when there is something to build (a no-op build stays light).
+    let chain: Promise<unknown> = Promise.resolve()
+    let buildOne: typeof import('./build-one.js').buildOne | undefined
+    if (!pool && todo.length > 0) {
+      buildOne = (await import('./build-one.js')).buildOne
+      // A long-lived process (library use) must see templates edited since its last build.
+      ;(await import('../render/merge.js')).clearTemplateCache()
+    }
     const runInProcess = (path: string) => {
-      const run = chain.then(() => buildOne(job(path)))
+      const run = chain.then(() => buildOne!(job(path)))
       chain = run.then(() => undefined)
       return run
     }
@@ -223,6 +238,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
             summary: result.summary,
             outputs: result.outputs.map((o) => relative(outDir, o.path)).sort(),
             warnings: result.warnings,
+            diagnostics: result.diagnostics,
             stale: false,
           }
         } else if (previous) previous.stale = true
@@ -279,10 +295,13 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   }
 
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  const diagnostics = [...results.flatMap((r) => r.diagnostics), ...notices.flatMap((f) => diagnosticsOf(f))].sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
-  )
-  if (diagnostics.length > 0) stderr(reportText(diagnostics, { lang, color: process.stderr.isTTY === true }))
+  // A skipped report's warnings still stand: print them from the cache, in path order with the rest.
+  const builtNow = new Map(results.map((r) => [r.path, r]))
+  const diagnostics = [
+    ...files.flatMap((path) => builtNow.get(path)?.diagnostics ?? cache.reports[relative(root, path)]?.diagnostics ?? []),
+    ...notices.flatMap((f) => diagnosticsOf(f)),
+  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  if (diagnostics.length > 0) stderr(reportText(diagnostics, { lang, color: options.color ?? process.stderr.isTTY === true }))
   for (const r of results) if (r.failure) stderr(`nianbao: ${r.path}: ${r.failure}\n`)
 
   const failed = results.filter((r) => !r.built)
@@ -294,10 +313,11 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     stale: failed.filter((r) => cache.reports[relative(root, r.path)]?.stale).map((r) => r.path),
     ignored,
     ioFailed,
-    warnings: results.reduce((n, r) => n + r.warnings, 0) + notices.reduce((n, f) => n + f.messages.filter((m) => m.fatal === false).length, 0),
-    errors: results.reduce((n, r) => n + r.errors, 0),
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
     seconds: (performance.now() - started) / 1000,
     results,
+    diagnostics,
   }
   for (const path of summary.stale) stdout(lang === 'en' ? `stale: ${path} (previous outputs kept)\n` : `已过期：${path}（有错误，保留上次的输出）\n`)
   stdout(summaryLine(summary, lang))

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
 import { duplicateGroups, reportIdentity } from '../validate/rules/unique-report.js'
-import { agencyDir } from './build-report.js'
+import { agencyDir } from './report-paths.js'
 
 /** Where a report's outputs go (absolute), from its path and its year. */
 export function outputPlace(reportPath: string, year: number, outDir: string): string {

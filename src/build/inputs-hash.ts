@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findConfigFile, isConfigProblem, readPdfConfig } from '../render/pdf/config.js'
 import { defaultFontFiles } from '../render/pdf/fonts.js'
-import { builtinTemplatesDir } from '../render/merge.js'
+import { builtinTemplatesDir } from '../render/templates-dir.js'
 import { version } from '../version.js'
 
 /** Bumped when the key recipe changes, so old caches never match. */

@@ -2,7 +2,7 @@
  * Build progress: a bar on a terminal (cli-progress, on stderr), one plain
  * line per finished report otherwise (CI logs).
  */
-import cliProgress from 'cli-progress'
+import { createRequire } from 'node:module'
 import type { Lang } from '../diagnostics/types.js'
 
 export interface Progress {
@@ -14,6 +14,8 @@ export interface Progress {
 export function createProgress(total: number, options: { tty: boolean; lang: Lang; write: (line: string) => void }): Progress {
   if (total === 0) return { tick: () => undefined, stop: () => undefined }
   if (options.tty) {
+    // Loaded only for a terminal with something to build (a no-op build prints no bar).
+    const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress')
     const bar = new cliProgress.SingleBar(
       {
         format: `${options.lang === 'en' ? 'building' : '生成中'} [{bar}] {value}/{total} {report}`,

@@ -5,7 +5,7 @@
  * fsync: rename is already atomic against a killed process, and a sync per
  * file (about 5 ms here) would dominate a 1,000-report build.
  */
-import { open, mkdir, readdir, rename, rm, unlink } from 'node:fs/promises'
+import { link, open, mkdir, readdir, rename, rm, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 let counter = 0
@@ -40,6 +40,12 @@ export interface WriteAtomicOptions {
    * a file the user will edit (an imported report), not for regenerable outputs.
    */
   sync?: boolean
+  /**
+   * Never replace an existing file: the temporary file is hard-linked to the
+   * target, which fails with EEXIST when it exists (atomic, unlike a check then
+   * a rename). For files the user owns, such as a new report.
+   */
+  exclusive?: boolean
 }
 
 /** Write `data` to `path` atomically, creating parent folders; a failure is a `WriteError` naming `path`. */
@@ -65,11 +71,14 @@ async function writeThroughTemp(path: string, data: Uint8Array | string, options
   }
   await handle.close()
   try {
-    await rename(temp, path)
+    if (options.exclusive) await link(temp, path)
+    else await rename(temp, path)
   } catch (error) {
     await unlink(temp).catch(() => undefined)
     throw error
   }
+  // The target now has the bytes under its own name; the temporary name goes.
+  if (options.exclusive) await unlink(temp).catch(() => undefined)
 }
 
 /** Whether process `pid` is still running (a build writing right now keeps its temporary files). */

@@ -1,28 +1,35 @@
 #!/usr/bin/env node
 /**
  * The `nianbao` command line: yargs setup only; each command lives in
- * commands/<name>.ts and calls the library.
+ * commands/<name>.ts and calls the library. Help texts come from
+ * strings.ts in the language of `--lang`.
  */
 import yargs from 'yargs'
 import { hideBin } from 'yargs/helpers'
+import { version } from '../version.js'
 import { commands } from './commands/index.js'
+import { t, yargsLocale } from './strings.js'
 
 export async function main(argv: string[]): Promise<void> {
   let cli = yargs(argv)
     .scriptName('nianbao')
-    .locale('zh_CN')
-    .usage('$0 <命令> [选项]\n\n政府信息公开工作年度报告：校验、排版（HTML/PDF）与发布包。')
-    .parserConfiguration({ 'strip-aliased': true, 'strip-dashed': true })
-    .demandCommand(1, '请指定一个命令，例如 nianbao validate')
+    .locale(yargsLocale())
+    .usage(t('usage'))
+    // Not 'strip-dashed': yargs then misses a dashed positional such as <agency-id> (its required check reads the dashed key).
+    .parserConfiguration({ 'strip-aliased': true })
+    .demandCommand(1, t('demandCommand'))
     .recommendCommands()
     .strict()
-    .help('help', '显示帮助信息')
+    .help('help', t('help'))
     .alias('help', 'h')
-    .version('version', '显示版本号')
+    .version('version', t('version'), version)
+    .alias('version', 'v')
+    // Global: every command takes it (and `nianbao --help --lang en` is documented where it is used).
+    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: t('opt.lang') })
     .wrap(100)
     .fail((message, error) => {
       if (error) throw error
-      process.stderr.write(`nianbao: ${message}\n运行 nianbao --help 查看用法。\n`)
+      process.stderr.write(`nianbao: ${message}\n${t('seeHelp')}\n`)
       process.exit(2)
     })
   for (const command of commands) cli = cli.command(command)
@@ -30,6 +37,6 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 main(hideBin(process.argv)).catch((error: unknown) => {
-  process.stderr.write(`nianbao 内部错误：${error instanceof Error ? error.message : String(error)}\n请将此信息报告给维护者。\n`)
+  process.stderr.write(t('internalError', { message: error instanceof Error ? error.message : String(error) }) + '\n')
   process.exit(2)
 })

@@ -206,8 +206,8 @@ const entries: CatalogEntry[] = [
     source: 'rules',
     severity: 'warning',
     title: '勾稽关系所需单元格均已填写',
-    zh: (p) => `无法核对“${p.rule}”：${p.cells}为空白`,
-    en: (p) => `Could not check "${p.ruleEn}": ${p.cells} blank`,
+    zh: (p) => `无法核对“${p.rule}”（${p.where}）：${p.cells}为空白`,
+    en: (p) => `Could not check "${p.ruleEn}" (${p.whereEn}): ${p.cellsEn} blank`,
     fixtures: true,
   },
   {
@@ -517,6 +517,22 @@ const entries: CatalogEntry[] = [
     fixtures: false,
   },
   // — import: nianbao import —
+  // — rules: a draft still being filled in (nianbao new) —
+  {
+    ruleId: 'report-filled-in',
+    source: 'rules',
+    severity: 'warning',
+    title: '报告已填写完整（草稿中大量待填的单元格与待写的部分汇总为一条）',
+    zh: (p) =>
+      p.cells
+        ? `还有 ${p.cells} 个单元格待填写（~）：${p.tables}${p.sectionCount ? `；第${p.sections}部分待撰写` : ''}；空白不等于 0，没有的填 0，勾稽关系在填完后核对`
+        : `第${p.sections}部分待撰写：只有填写说明，还没有正文`,
+    en: (p) =>
+      p.cells
+        ? `${p.cells} cells still to fill (~): ${p.tablesEn}${p.sectionCount ? `; section${Number(p.sectionCount) > 1 ? 's' : ''} ${p.sectionsEn} still to write` : ''}; blank is not zero (write 0 where there were none); the sum checks run once the cells are filled`
+        : `Section${Number(p.sectionCount) > 1 ? 's' : ''} ${p.sectionsEn} still to write: only the guidance comments, no text yet`,
+    fixtures: true,
+  },
   {
     ruleId: 'import-input-readable',
     source: 'import',

@@ -3,7 +3,7 @@
  * meta fields, the six sections, the columns and rows 一–三（五） of table 3,
  * and table 4. Each format module assembles its definition from these.
  */
-import type { BlockDef, ColumnDef, HeaderNode, MetaFieldDef, PublicationDeadlines, RowDef, RuleDef, SectionDef, TableDef } from './types.js'
+import type { BlockDef, CarryDef, ColumnDef, FormatId, HeaderNode, MetaFieldDef, PublicationDeadlines, RowDef, RuleDef, SectionDef, TableDef } from './types.js'
 
 export const levels = ['national', 'province', 'city', 'county', 'township'] as const
 
@@ -30,8 +30,17 @@ export const metaFields: MetaFieldDef[] = [
  */
 export const publication: PublicationDeadlines = { deadline: { month: 1, day: 31 }, latest: { month: 3, day: 31 } }
 
-export function sections(sixNote: string): SectionDef[] {
-  return [
+/** Guidance on section 四, word for word the same in both formats. */
+export const appealsGuidance =
+  '行政复议机关作为共同被告的行政诉讼案件，只计算原行为主体的案件数量，不计算行政复议机关的案件数量。'
+
+/** Guidance on section 五, word for word the same in both formats. */
+export const problemsGuidance =
+  '重在实事求是、明确具体，避免笼统模糊、泛泛而谈。查找问题要有针对性，改进举措要有实效性，不得出现敷衍了事甚至年年雷同现象。'
+
+/** The six sections; `guidance` quotes the format's 「一、报告内容」 on each, in order 一 to 六. */
+export function sections(sixNote: string, guidance: readonly string[] = []): SectionDef[] {
+  const list: SectionDef[] = [
     { number: 1, numeral: '一', title: '总体情况', aliases: [], requiresText: true, note: '（文字描述）' },
     {
       number: 2,
@@ -71,6 +80,7 @@ export function sections(sixNote: string): SectionDef[] {
     },
     { number: 6, numeral: '六', title: '其他需要报告的事项', aliases: [], requiresText: true, note: sixNote },
   ]
+  return list.map((section, i) => (guidance[i] ? { ...section, guidance: guidance[i] } : section))
 }
 
 /** The applicant columns of table 3, in official order. */
@@ -298,4 +308,14 @@ export function activeBlock(
       ...(alias ? { aliases: [alias] } : {}),
     })),
   }
+}
+
+/** 二、上年结转 starts, column by column, from last year's 四、结转下年度继续办理 (same columns in both formats). */
+export function carriedOverRequests(from: FormatId[]): CarryDef[] {
+  return applicantColumns
+    .filter((c) => !c.total)
+    .map((c) => ({
+      to: { table: 'requests', row: ['carried_over'], column: c.key },
+      from: Object.fromEntries(from.map((id) => [id, [{ table: 'requests', row: ['carried_forward'], column: c.key }]])),
+    }))
 }

@@ -4,10 +4,13 @@
  */
 import {
   activeBlock,
+  appealsGuidance,
   appealsRules,
   appealsTable,
+  carriedOverRequests,
   group,
   metaFields,
+  problemsGuidance,
   publication,
   requestsRules,
   requestsTable,
@@ -57,17 +60,36 @@ const requests = requestsTable(
   ]),
 )
 
+/** 「一、报告内容」 on each section, quoted from the notice (sections 一 to 六). */
+const guidance = [
+  '主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障（含《中华人民共和国政府信息公开条例》第五十条第四项规定的各级人民政府“工作考核、社会评议和责任追究结果情况”）等方面，重在聚焦主题、简明客观，篇幅原则上不超过一千字。',
+  '适宜以数据方式呈现且具备统计汇总价值的内容，包括（一）（五）（六）（八）共四项，其中，第（五）项的行政许可数量、第（六）项的行政处罚和行政强制数量，包括已公开和依法未公开的全部处理决定。各项数据核定时间点为报告年度的12月31日。',
+  '一是申请人的类别；二是政府信息公开申请的最终处理结果。此项内容重在数据准确、要素齐备……',
+  appealsGuidance,
+  problemsGuidance,
+  '这一项主要报告本机关认为需要报告的其他事项，以及其他有关文件专门要求通过年度报告予以报告的事项。各行政机关依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，在此处专门报告。',
+]
+
+/** 现行有效件数 carries on from last year's; the 2019 format's 对外公开总数量 counts something else. */
+const inForce = (row: string) => ({
+  to: { table: 'active', row: [row], column: 'in_force' },
+  from: { 'gb-2021': [{ table: 'active', row: [row], column: 'in_force' }] },
+  hint: '本年有制发、废止的，应为上年数 + 本年制发件数 − 本年废止件数',
+  notCarried: { 'gb-2019': '上年报告为 2019 年版格式，只有“对外公开总数量”，与“现行有效件数”口径不同，未结转，请按实际填写' },
+})
+
 export const gb2021: FormatDefinition = {
   id: 'gb-2021',
   document: '国办公开办函〔2021〕30号',
   name: '中华人民共和国政府信息公开工作年度报告格式',
   years: { from: 2021 },
   meta: metaFields,
-  sections: sections('（文字描述，收取信息处理费情况在此处报告。）'),
+  sections: sections('（文字描述，收取信息处理费情况在此处报告。）', guidance),
   tables: [activeTable, requests, appealsTable],
   rules: [...requestsRules(requests), ...appealsRules],
   overviewMaxChars: 1000,
   requiresFeeReport: true,
+  carry: [...carriedOverRequests(['gb-2021', 'gb-2019']), inForce('regulations'), inForce('normative_documents')],
   derived: derivedFigures,
   publication,
 }

@@ -160,6 +160,24 @@ export interface SectionDef {
   table?: string
   /** The template's annotation, e.g. （文字描述，收取信息处理费情况在此处报告。）. */
   note?: string
+  /** What the section reports, quoted from 「一、报告内容」 of the format (the scaffold's guidance comment). */
+  guidance?: string
+}
+
+/**
+ * A cell a new report starts from last year's report with (`nianbao new`):
+ * 上年结转 from 结转下年度, 现行有效件数 from last year's. Keyed by the format
+ * of last year's report, since a format change may leave nothing to carry.
+ */
+export interface CarryDef {
+  /** The cell of this format. */
+  to: CellRef
+  /** Per format of last year's report: the cells whose sum is the start value. */
+  from: Partial<Record<FormatId, CellRef[]>>
+  /** Per format of last year's report without `from`: why nothing carries (shown in the scaffold). */
+  notCarried?: Partial<Record<FormatId, string>>
+  /** How this year's value follows on from the start value, for the scaffold's comment. */
+  hint?: string
 }
 
 /** A front matter meta field (agency, year, …). */
@@ -219,6 +237,8 @@ export interface FormatDefinition {
   overviewMaxChars?: number
   /** Whether section 六 must report 信息处理费. */
   requiresFeeReport: boolean
+  /** Cells a new report starts from last year's values (`nianbao new`); every other cell starts blank. */
+  carry?: CarryDef[]
   /** Figures derived from the tables (shared by both formats: src/formats/derived.ts). */
   derived: readonly DerivedDef[]
   /** When the report must be published (「二、报告方式及时间」). */

@@ -12,9 +12,10 @@
  */
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { parse } from 'yaml'
+import { parse } from '../vendor/yaml.js'
+import { AGENCY_ID } from '../source/agency-id.js'
 
-export const AGENCY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+export { AGENCY_ID }
 
 const PLACE = /^(.{1,7}?)(自治区|自治州|自治县|特别行政区|地区|新区|街道|省|市|盟|区|县|旗|镇|乡)/
 

@@ -55,7 +55,7 @@ export interface RunResult {
   ms?: number
 }
 
-export { AGENCY_ID } from './agency-id.js'
+export { AGENCY_ID } from '../source/agency-id.js'
 
 function cellCounts(imported: Imported): { total: number; read: number; flagged: number } {
   let total = 0

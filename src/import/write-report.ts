@@ -5,7 +5,7 @@
  * the narrative as Markdown. Also returns the import report: every cell to
  * check, with its line in the written file.
  */
-import { stringify } from 'yaml'
+import { stringify } from '../vendor/yaml.js'
 import type { BlockDef, ColumnDef, RowDef, TableDef } from '../formats/types.js'
 import { splitHeading } from '../source/sections.js'
 import type { CellResult } from './resolve.js'

@@ -8,7 +8,7 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range } from 'vscode-languageserver'
-import { isMap, isScalar, isSeq, type Node } from 'yaml'
+import { isMap, isScalar, isSeq, type Node } from '../vendor/yaml.js'
 import type { Diagnostic } from '../diagnostics/types.js'
 import type { FrontMatter, YamlPath } from '../source/positions.js'
 

@@ -6,7 +6,7 @@
  * attribute of every value cell), and the preview page finds them there.
  */
 import type { RootContent } from 'mdast'
-import { isMap, isScalar, isSeq, type Node } from 'yaml'
+import { isMap, isScalar, isSeq, type Node } from '../vendor/yaml.js'
 import { location } from 'vfile-location'
 import type { VFile } from 'vfile'
 import type { Diagnostic } from '../diagnostics/types.js'

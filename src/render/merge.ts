@@ -9,13 +9,13 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join, relative, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Handlebars from 'handlebars'
 import { chineseDate, chineseNumeral, formatNumber } from './helpers.js'
+import { builtinTemplatesDir } from './templates-dir.js'
 import type { ViewModel } from './view-model.js'
 
-/** The official templates shipped with nianbao: `templates/<format>/`. */
-export const builtinTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url))
+// Kept apart so that the build cache can hash the templates without loading Handlebars.
+export { builtinTemplatesDir } from './templates-dir.js'
 
 /** A template problem, reported by the caller as a diagnostic. */
 export interface TemplateProblem {

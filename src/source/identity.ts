@@ -5,7 +5,7 @@
  * same report, or into the same place, before any worker starts.
  */
 import { readFile } from 'node:fs/promises'
-import { parse } from 'yaml'
+import { parse } from '../vendor/yaml.js'
 
 export interface ReportIdentity {
   agency: string

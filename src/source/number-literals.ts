@@ -6,7 +6,7 @@
  * schema stage), and the cell it feeds is read as invalid (cells.ts), never
  * as a number it is not.
  */
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, type Node } from '../vendor/yaml.js'
 import type { YamlPath } from './positions.js'
 import type { Source } from './read.js'
 

@@ -2,7 +2,7 @@
  * Map YAML paths to places in the report file. Positions come from the
  * YAML CST (node ranges), never from a regex over the text.
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from '../vendor/yaml.js'
 import { location } from 'vfile-location'
 import type { Place } from '../diagnostics/types.js'
 

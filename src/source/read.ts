@@ -5,18 +5,15 @@
  */
 import { readFile, stat } from 'node:fs/promises'
 import type { Root } from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import { VFile } from 'vfile'
-import { parseDocument, type Document, type YAMLWarning } from 'yaml'
+import { parseDocument, type Document, type YAMLWarning } from '../vendor/yaml.js'
 import { emit } from '../diagnostics/emit.js'
 import { trimCjkAutolinks } from './autolinks.js'
 import type { Lang, Severity } from '../diagnostics/types.js'
 import { createLocator, type FrontMatter, type Locator } from './positions.js'
 import { diagnoseYaml, unplacedYamlFailure, yamlWarningText } from './yaml-diagnose.js'
 import { MAX_YAML_DEPTH, yamlTooDeepAt } from './yaml-depth.js'
+import { remarkFrontmatter, remarkGfm, remarkParse, unified } from '../vendor/markdown.js'
 
 export interface Source {
   /** The file text with any BOM removed. */

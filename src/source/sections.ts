@@ -77,7 +77,8 @@ export function splitSections(format: FormatDefinition, tree: Root): Body {
     else preamble.push(node)
   }
   for (const section of sections) {
-    section.text = section.nodes.map((n) => toString(n)).join('\n').trim()
+    // Raw HTML (comments included) is never published, so it is not the section's text.
+    section.text = section.nodes.map((n) => toString(n, { includeHtml: false })).join('\n').trim()
   }
   return { preamble, sections }
 }

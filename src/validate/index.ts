@@ -11,6 +11,7 @@ import { checkNarrative } from './rules/narrative.js'
 import { checkReferences } from './rules/references.js'
 import { checkReviewMarks } from './rules/review-marks.js'
 import { checkSections } from './rules/section-rules.js'
+import { checkToFill } from './rules/to-fill.js'
 
 export interface ValidateOptions {
   /** The same agency's report for the previous year, already loaded. */
@@ -30,6 +31,7 @@ export function validateReport(file: VFile, options: ValidateOptions = {}): void
   checkSections(file, report)
   checkReferences(file, report)
   checkNarrative(file, report)
+  checkToFill(file, report)
   const previous = options.previous?.data.report
   if (previous && previous.meta.year === report.meta.year - 1) checkCrossYear(file, report, previous)
 }

@@ -3,30 +3,17 @@
  * from the format definition (Ajv), then turn every raw error into one
  * positioned Chinese sentence (refine.ts).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { ErrorObject } from 'ajv'
 import type { VFile } from 'vfile'
-import { generateSchema } from '../formats/schema.js'
-import type { FormatDefinition } from '../formats/types.js'
 import { emit } from '../diagnostics/emit.js'
 import { pointer } from '../source/number-literals.js'
 import type { YamlPath } from '../source/positions.js'
 import { checkPunctuation } from './punctuation.js'
 import { labelFor, refineError } from './refine.js'
+import { toFill } from './rules/to-fill.js'
+import { schemaValidator } from './validators.js'
 
-// strictNumbers: Infinity and NaN are not numbers (`1e400` must never pass as a count).
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, strictNumbers: true })
-const compiled = new Map<string, { schema: object; validate: ValidateFunction }>()
-
-/** Schema and Ajv validator for a format, compiled once per process. */
-export function schemaValidator(format: FormatDefinition): { schema: object; validate: ValidateFunction } {
-  let entry = compiled.get(format.id)
-  if (!entry) {
-    const schema = generateSchema(format)
-    entry = { schema, validate: ajv.compile(schema) }
-    compiled.set(format.id, entry)
-  }
-  return entry
-}
+export { schemaValidator } from './validators.js'
 
 /** Key of an error for de-duplication: one message per value and rule. */
 function errorKey(error: ErrorObject): string {
@@ -99,21 +86,12 @@ function checkInvalidCellsReported(file: VFile, reported: ReadonlySet<string>, s
   }
 }
 
-/** Blank cells (`~`) are allowed but never silently treated as 0. */
+/** Blank cells (`~`) are allowed but never silently treated as 0; a draft's many blanks are summarised (to-fill.ts). */
 function checkBlankCells(file: VFile): void {
-  const report = file.data.report!
-  for (const table of report.stats.values()) {
-    for (const [blockId, rows] of table.blocks) {
-      const block = table.def.blocks.find((b) => b.id === blockId)!
-      for (const row of block.rows) {
-        const cells = rows.get(row.path.join('.'))!
-        for (const column of block.columns) {
-          const cell = cells.get(column.key)!
-          if (cell.origin !== 'blank') continue
-          const label = `${table.def.name} ${row.label}${block.columns.length > 1 ? `·${column.label}` : ''}`
-          emit(file, 'blank-cell', { label }, file.data.source!.locate.path(cell.path))
-        }
-      }
-    }
+  const state = toFill(file.data.report!)
+  if (state.summarize) return
+  for (const { table, block, row, column, cell } of state.blanks) {
+    const label = `${table.name} ${row.label}${block.columns.length > 1 ? `·${column.label}` : ''}`
+    emit(file, 'blank-cell', { label }, file.data.source!.locate.path(cell.path))
   }
 }

@@ -1,9 +1,9 @@
 import type { Argv, CommandModule } from 'yargs'
 import type { Lang } from '../../diagnostics/types.js'
 import type { RunOptions } from '../../import/run.js'
+import { AGENCY_ID } from '../../source/agency-id.js'
+import { t } from '../strings.js'
 
-/** The ids `--agency-id` accepts (kept here so that the command stays light). */
-const AGENCY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const REPORT_FORMATS = ['gb-2021', 'gb-2019'] as const
 
 export interface ImportArgs extends Omit<RunOptions, 'map' | 'format'> {
@@ -18,20 +18,19 @@ export interface ImportArgs extends Omit<RunOptions, 'map' | 'format'> {
 
 export const importCommand: CommandModule<object, ImportArgs> = {
   command: 'import <files..>',
-  describe: '导入已发布的年度报告（纯文本、网页 .html、Word .docx、有文字层的 PDF；文件或文件夹），生成 content/<机关>/<年度>.md',
+  describe: t('import.describe'),
   builder: (y) =>
     y
-      .positional('files', { type: 'string', array: true, describe: '要导入的文件或文件夹' })
-      .option('agency-id', { type: 'string', describe: '机关标识（输出文件夹名），如 ruzhou-wsjkw；不给时查 --map，再由标题中的机关名称得出' })
-      .option('map', { type: 'string', describe: '机关标识对照表（YAML/JSON：「机关名称或文件名: 机关标识」）' })
-      .option('agency', { type: 'string', describe: '机关名称（原文标题中没有或有误时）' })
-      .option('year', { type: 'number', describe: '报告年度（原文标题中没有时）' })
-      .option('report-format', { choices: REPORT_FORMATS, describe: '指定报告格式（默认按表格版式识别）' })
-      .option('format', { choices: ['text', 'json', ...REPORT_FORMATS] as const, default: 'text' as const, describe: '输出格式：text（含汇总表）或 json' })
-      .option('out', { type: 'string', describe: '输出文件（只导入一个文件时）' })
-      .option('out-dir', { type: 'string', describe: '输出根目录，写入 <目录>/<机关标识>/<年度>.md（默认 content）' })
-      .option('force', { type: 'boolean', default: false, describe: '覆盖已存在的文件' })
-      .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: '提示信息的语言' })
+      .positional('files', { type: 'string', array: true, describe: t('import.files') })
+      .option('agency-id', { type: 'string', describe: t('import.agencyId') })
+      .option('map', { type: 'string', describe: t('import.map') })
+      .option('agency', { type: 'string', describe: t('import.agency') })
+      .option('year', { type: 'number', describe: t('import.year') })
+      .option('report-format', { choices: REPORT_FORMATS, describe: t('import.reportFormat') })
+      .option('format', { choices: ['text', 'json', ...REPORT_FORMATS] as const, default: 'text' as const, describe: t('import.format') })
+      .option('out', { type: 'string', describe: t('import.out') })
+      .option('out-dir', { type: 'string', describe: t('import.outDir') })
+      .option('force', { type: 'boolean', default: false, describe: t('import.force') })
       .conflicts('out', 'out-dir') as unknown as Argv<ImportArgs>,
   handler: async (args) => {
     const en = args.lang === 'en'
@@ -51,12 +50,15 @@ export const importCommand: CommandModule<object, ImportArgs> = {
       process.exitCode = 2
       return
     }
-    // Loaded here: `nianbao validate` never loads the importer.
-    const { runImport } = await import('../../import/run.js')
-    const { readAgencyMap } = await import('../../import/agency-id.js')
-    const { summaryJson, summaryTable } = await import('../../import/summary.js')
-    const { diagnosticsOf } = await import('../../diagnostics/emit.js')
-    const { reportText } = await import('../../diagnostics/report-text.js')
+    // The importer (PDF and Word readers included) loads only when an import runs.
+    const [{ runImport }, { readAgencyMap }, { summaryJson, summaryTable }, { diagnosticsOf }, { reportText }, { useColor }] = await Promise.all([
+      import('../../import/run.js'),
+      import('../../import/agency-id.js'),
+      import('../../import/summary.js'),
+      import('../../diagnostics/emit.js'),
+      import('../../diagnostics/report-text.js'),
+      import('../../diagnostics/color.js'),
+    ])
     let map: Map<string, string> | undefined
     if (args.map) {
       const read = await readAgencyMap(args.map)
@@ -94,7 +96,7 @@ export const importCommand: CommandModule<object, ImportArgs> = {
         )
       }
       const diagnostics = result.file ? diagnosticsOf(result.file) : []
-      process.stdout.write(reportText(diagnostics, { lang: args.lang, color: process.stdout.isTTY === true }) + '\n')
+      process.stdout.write(reportText(diagnostics, { lang: args.lang, color: useColor(process.stdout) }) + '\n')
     }
     process.stdout.write(summaryTable(results, args.lang))
     if (exitCode === 1) {

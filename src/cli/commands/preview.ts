@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises'
 import type { Argv, CommandModule } from 'yargs'
 import type { Lang } from '../../diagnostics/types.js'
-import { InputError } from '../../pipeline.js'
 import { parseRuleOptions } from '../rule-options.js'
+import { t } from '../strings.js'
 import { withCommonOptions } from './validate.js'
 
 export interface PreviewArgs {
@@ -23,12 +23,12 @@ function fail(message: string): void {
 
 export const previewCommand: CommandModule<object, PreviewArgs> = {
   command: 'preview [paths..]',
-  describe: '在浏览器中预览报告：与发布时相同的页面、问题列表和 PDF，保存即更新（仅限本机 127.0.0.1）',
+  describe: t('preview.describe'),
   builder: (y) =>
     withCommonOptions(y)
-      .positional('paths', { type: 'string', array: true, default: ['content/'], describe: '报告文件或文件夹' })
-      .option('port', { type: 'number', describe: `端口（默认 ${DEFAULT_PORT}，被占用时顺延；0 表示自动选择）` })
-      .option('templates', { type: 'string', describe: '模板覆盖目录，同 nianbao build --templates' }) as unknown as Argv<PreviewArgs>,
+      .positional('paths', { type: 'string', array: true, default: ['content/'], describe: t('validate.paths') })
+      .option('port', { type: 'number', describe: t('preview.port', { port: String(DEFAULT_PORT) }) })
+      .option('templates', { type: 'string', describe: t('preview.templates') }) as unknown as Argv<PreviewArgs>,
   handler: async (args) => {
     const severities = parseRuleOptions(args.rule)
     if (typeof severities === 'string') return fail(severities)
@@ -36,7 +36,8 @@ export const previewCommand: CommandModule<object, PreviewArgs> = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port 应为 0–65535 的整数，实际为 ${String(args.port)}`)
     if (args.templates !== undefined && !(await stat(args.templates).then((s) => s.isDirectory()).catch(() => false)))
       return fail(`模板目录不存在：${args.templates}`)
-    const { startPreview } = await import('../../preview/index.js')
+    // Loaded here: every command module is loaded for every command (nianbao --version too).
+    const [{ startPreview }, { InputError }] = await Promise.all([import('../../preview/index.js'), import('../../pipeline.js')])
     let running: Awaited<ReturnType<typeof startPreview>>
     try {
       running = await startPreview({

@@ -1,11 +1,6 @@
 import type { Argv, CommandModule } from 'yargs'
-import { diagnosticsOf } from '../../diagnostics/emit.js'
-import { exitCodeFor } from '../../diagnostics/exit-code.js'
-import { reportJson } from '../../diagnostics/report-json.js'
-import { reportText } from '../../diagnostics/report-text.js'
 import type { Lang } from '../../diagnostics/types.js'
-import { loadValidated } from '../load-reports.js'
-import { parseRuleOptions } from '../rule-options.js'
+import { t } from '../strings.js'
 
 export interface ValidateArgs {
   paths: string[]
@@ -18,22 +13,31 @@ export interface ValidateArgs {
 }
 
 export function withCommonOptions<T>(y: Argv<T>) {
-  return y
-    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: '提示信息的语言' })
-    .option('rule', { type: 'string', array: true, default: [] as string[], describe: '调整规则级别，如 --rule overview-length=off（error|warn|info|off）' })
+  // `--lang` is global (main.ts).
+  return y.option('rule', { type: 'string', array: true, default: [] as string[], describe: t('opt.rule') })
 }
 
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate [paths..]',
-  describe: '校验报告（文件或文件夹，默认 content/）',
+  describe: t('validate.describe'),
   builder: (y) =>
     withCommonOptions(y)
-      .positional('paths', { type: 'string', array: true, default: ['content/'], describe: '报告文件或文件夹' })
-      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: '输出格式' })
-      .option('strict', { type: 'boolean', default: false, describe: '有警告也以失败退出' })
-      .option('verbose', { type: 'boolean', default: false, describe: '显示说明和关联位置' })
-      .option('watch', { type: 'boolean', default: false, describe: '文件改动后自动重新校验，按 Ctrl-C 结束（每行一条，供编辑器的问题匹配器读取）' }) as unknown as Argv<ValidateArgs>,
+      .positional('paths', { type: 'string', array: true, default: ['content/'], describe: t('validate.paths') })
+      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: t('opt.format') })
+      .option('strict', { type: 'boolean', default: false, describe: t('validate.strict') })
+      .option('verbose', { type: 'boolean', default: false, describe: t('validate.verbose') })
+      .option('watch', { type: 'boolean', default: false, describe: t('validate.watch') }) as unknown as Argv<ValidateArgs>,
   handler: async (args) => {
+    // Loaded here, not at the top: every command module is loaded for every command.
+    const [{ diagnosticsOf }, { exitCodeFor }, { reportJson }, { reportText }, { useColor }, { loadValidated }, { parseRuleOptions }] = await Promise.all([
+      import('../../diagnostics/emit.js'),
+      import('../../diagnostics/exit-code.js'),
+      import('../../diagnostics/report-json.js'),
+      import('../../diagnostics/report-text.js'),
+      import('../../diagnostics/color.js'),
+      import('../load-reports.js'),
+      import('../rule-options.js'),
+    ])
     const severities = parseRuleOptions(args.rule)
     if (typeof severities === 'string') {
       process.stderr.write(`nianbao: ${severities}\n`)
@@ -51,7 +55,7 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
     if (args.format === 'json') process.stdout.write(reportJson(diagnostics))
     else
       process.stdout.write(
-        reportText(diagnostics, { lang: args.lang, color: process.stdout.isTTY === true, verbose: args.verbose, files: files.map((f) => f.path) }),
+        reportText(diagnostics, { lang: args.lang, color: useColor(process.stdout), verbose: args.verbose, files: files.map((f) => f.path) }),
       )
     process.exitCode = diagnostics.some((d) => d.ruleId === 'file-readable') ? 2 : exitCodeFor(diagnostics, args.strict)
   },

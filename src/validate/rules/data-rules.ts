@@ -7,6 +7,7 @@ import { emit } from '../../diagnostics/emit.js'
 import type { BlockDef, FormatDefinition, RuleDef } from '../../formats/types.js'
 import { rowKey, sumCells, type Cell } from '../../source/cells.js'
 import type { Report } from '../../source/report.js'
+import { toFill } from './to-fill.js'
 
 const ruleNames: Record<string, [string, string]> = {
   'requests-balance': ['一+二=（七）总计+四', '一+二 = （七）+四'],
@@ -28,24 +29,65 @@ function blockOf(format: FormatDefinition, rule: RuleDef): BlockDef {
   return format.tables.find((t) => t.key === rule.table)!.blocks.find((b) => b.id === rule.block)!
 }
 
-/** Whether a rule can be evaluated on these cells; reports blanks when not. */
-function checkable(file: VFile, ruleId: string, where: string, cells: Cell[]): boolean {
+/** Where a rule could not be checked because of blank cells, gathered per rule. */
+interface Unchecked {
+  where: string[]
+  whereEn: string[]
+  /** The blank cells written as `~`. */
+  written: Set<Cell>
+  /** Computed totals unknown because of a blank (counted only when no `~` is involved). */
+  derived: Set<Cell>
+}
+
+/** At most this many places are named in one rule-checkable message. */
+const WHERE_SHOWN = 3
+
+/**
+ * Whether a rule can be evaluated on these cells. Blanks stop it: one
+ * rule-checkable message per rule names where (emitted by `reportUnchecked`),
+ * and in a draft with many blanks nothing (report-filled-in says it all).
+ */
+function checkable(unchecked: Map<string, Unchecked> | undefined, ruleId: string, where: [string, string], cells: Cell[]): boolean {
   if (cells.some((c) => c.origin === 'invalid' || c.origin === 'missing' || c.unknown === 'invalid')) return false
   const blanks = cells.filter((c) => c.origin === 'blank' || c.unknown === 'blank')
   if (blanks.length === 0) return true
-  const first = blanks.find((c) => c.origin === 'blank') ?? blanks[0]!
-  const [zh, en] = ruleNames[ruleId]!
-  emit(
-    file,
-    'rule-checkable',
-    { rule: `${where}${zh}`, ruleEn: `${where}${en}`, cells: `${blanks.filter((c) => c.origin === 'blank').length || blanks.length} 个单元格` },
-    file.data.source!.locate.path(first.path),
-  )
+  if (!unchecked) return false
+  const entry = unchecked.get(ruleId) ?? { where: [], whereEn: [], written: new Set<Cell>(), derived: new Set<Cell>() }
+  entry.where.push(where[0])
+  entry.whereEn.push(where[1])
+  for (const cell of blanks) (cell.origin === 'blank' ? entry.written : entry.derived).add(cell)
+  unchecked.set(ruleId, entry)
   return false
+}
+
+function listed(items: string[], more: (n: number) => string, separator: string): string {
+  return items.slice(0, WHERE_SHOWN).join(separator) + (items.length > WHERE_SHOWN ? more(items.length) : '')
+}
+
+function reportUnchecked(file: VFile, unchecked: Map<string, Unchecked>): void {
+  for (const [ruleId, entry] of unchecked) {
+    const [zh, en] = ruleNames[ruleId]!
+    const cells = entry.written.size ? entry.written : entry.derived
+    const n = cells.size
+    emit(
+      file,
+      'rule-checkable',
+      {
+        rule: zh,
+        ruleEn: en,
+        where: listed(entry.where, (k) => ` 等 ${k} 处`, '、'),
+        whereEn: listed(entry.whereEn, (k) => ` and ${k - WHERE_SHOWN} more`, ', '),
+        cells: `${n} 个单元格`,
+        cellsEn: `${n} cell${n === 1 ? '' : 's'}`,
+      },
+      file.data.source!.locate.path([...cells][0]!.path),
+    )
+  }
 }
 
 export function checkDataRules(file: VFile, report: Report): void {
   const locate = file.data.source!.locate
+  const unchecked = toFill(report).summarize ? undefined : new Map<string, Unchecked>()
   for (const rule of report.format.rules) {
     const block = blockOf(report.format, rule)
     const rows = report.stats.get(rule.table)!.blocks.get(rule.block)!
@@ -57,7 +99,7 @@ export function checkDataRules(file: VFile, report: Report): void {
         const target = cell(row.path, rule.target)
         if (target.origin === 'computed' && target.value !== null) continue
         const termCells = rule.terms.map((t) => cell(row.path, t))
-        if (!checkable(file, rule.id, `${row.label}：`, [target, ...termCells])) continue
+        if (!checkable(unchecked, rule.id, [row.label, row.label], [target, ...termCells])) continue
         const expected = sumCells(termCells)!
         if (expected === target.value) continue
         const rowLabel = row.groups.length && block.layout === 'inline' ? `${row.groups.join('·')}·${row.label}` : row.label
@@ -83,7 +125,7 @@ export function checkDataRules(file: VFile, report: Report): void {
         const target = cell(rule.target, column.key)
         if (target.origin === 'computed' && target.value !== null) continue
         const termCells = rule.terms.map((t) => cell(t, column.key))
-        if (!checkable(file, rule.id, `${column.label}列：`, [target, ...termCells])) continue
+        if (!checkable(unchecked, rule.id, [`${column.label}列`, `${columnEn[column.key] ?? column.key} column`], [target, ...termCells])) continue
         const expected = sumCells(termCells)!
         if (expected === target.value) continue
         emit(
@@ -96,7 +138,7 @@ export function checkDataRules(file: VFile, report: Report): void {
       } else {
         const left = rule.left.map((r) => cell(r, column.key))
         const right = rule.right.map((r) => cell(r, column.key))
-        if (!checkable(file, rule.id, `${column.label}列：`, [...left, ...right])) continue
+        if (!checkable(unchecked, rule.id, [`${column.label}列`, `${columnEn[column.key] ?? column.key} column`], [...left, ...right])) continue
         const l = sumCells(left)!
         const r = sumCells(right)!
         if (l === r) continue
@@ -116,4 +158,5 @@ export function checkDataRules(file: VFile, report: Report): void {
       }
     }
   }
+  if (unchecked) reportUnchecked(file, unchecked)
 }

@@ -4,7 +4,7 @@
  * not be published, and CI can enforce the review. Comments are found with
  * the YAML lexer, so a `#` inside a quoted value is never taken for one.
  */
-import { isMap, isPair, isScalar, isSeq, Lexer, type Node } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, Lexer, type Node } from '../../vendor/yaml.js'
 import type { VFile } from 'vfile'
 import { emit } from '../../diagnostics/emit.js'
 

@@ -7,6 +7,7 @@ import { emit } from '../../diagnostics/emit.js'
 import type { Place } from '../../diagnostics/types.js'
 import type { Report } from '../../source/report.js'
 import type { SectionContent } from '../../source/sections.js'
+import { isUnwritten } from './to-fill.js'
 
 function headingPlace(file: VFile, section: SectionContent): Place {
   const pos = section.heading.position!
@@ -55,13 +56,14 @@ export function checkSections(file: VFile, report: Report): void {
 
   const text = file.data.source!.text
   const end = file.data.source!.locate.range(text.length, text.length)
+  // A scaffold's section with only its guidance comments is counted in report-filled-in instead.
   for (const def of report.format.sections) {
     if (!def.requiresText) continue
     const section = seen.get(def.number)
     if (!section) {
       const next = [...seen.values()].find((s) => s.def!.number > def.number)
       emit(file, 'section-required', { missing: 1, numeral: def.numeral, title: def.title }, next ? headingPlace(file, next) : end)
-    } else if (section.text === '') {
+    } else if (section.text === '' && !isUnwritten(section)) {
       emit(file, 'section-required', { missing: 0, numeral: def.numeral, title: def.title }, headingPlace(file, section))
     }
   }
