@@ -6,6 +6,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import type { Lang, Severity } from './diagnostics/types.js'
+import type { LimitValues } from './limits.js'
 import { loadReport } from './source/report.js'
 import { validateReport } from './validate/index.js'
 import { checkUniqueReports } from './validate/rules/unique-report.js'
@@ -13,6 +14,8 @@ import { checkUniqueReports } from './validate/rules/unique-report.js'
 export interface PipelineOptions {
   lang?: Lang
   severities?: Record<string, Severity | 'off'>
+  /** Limits instead of the defaults of src/limits.ts (see `ReadOptions.limits`). */
+  limits?: Partial<LimitValues>
 }
 
 /** A path the user named that does not exist or cannot be read. */

@@ -4,13 +4,15 @@
  */
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
+import { LimitExceeded, type LimitHit } from '../limits.js'
 import type { SourceDocument } from './blocks.js'
 import { readDocx } from './read-docx.js'
 import { readHtml } from './read-html.js'
 import { readPdf } from './read-pdf.js'
 import { decodeText, readText } from './read-text.js'
 
-export type ReadResult = { doc: SourceDocument; encoding?: string } | { error: string }
+/** `limit`: the input is over one of the limits of src/limits.ts (`error` is its message). */
+export type ReadResult = { doc: SourceDocument; encoding?: string } | { error: string; limit?: LimitHit }
 
 export async function readInputBytes(bytes: Uint8Array, name: string): Promise<ReadResult> {
   const ext = extname(name).toLowerCase()
@@ -32,8 +34,13 @@ export async function readInputBytes(bytes: Uint8Array, name: string): Promise<R
   const decoded = decodeText(bytes)
   if ('error' in decoded) return decoded
   const looksHtml = ext === '.html' || ext === '.htm' || /^\s*(?:<!doctype html|<html|<head|<body|<table|<div|<p[\s>])/i.test(decoded.text.slice(0, 500))
-  const doc = looksHtml ? readHtml(decoded.text) : readText(decoded.text)
-  return { doc, encoding: decoded.encoding }
+  try {
+    const doc = looksHtml ? readHtml(decoded.text) : readText(decoded.text)
+    return { doc, encoding: decoded.encoding }
+  } catch (error) {
+    if (error instanceof LimitExceeded) return { error: error.message, limit: error.hit }
+    throw error
+  }
 }
 
 export async function readInput(path: string): Promise<ReadResult> {

@@ -6,6 +6,7 @@
 import { join } from 'node:path'
 import type { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
+import { limitDefinition, limitParams } from '../limits.js'
 import type { Lang } from '../diagnostics/types.js'
 import { validatePaths } from '../pipeline.js'
 import { VFile as File } from 'vfile'
@@ -43,7 +44,7 @@ export interface RunResult {
 
 export const AGENCY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-function failure(input: string, status: RunStatus, ruleId: string, params: Record<string, string>, lang: Lang): RunResult {
+function failure(input: string, status: RunStatus, ruleId: string, params: Record<string, string | number>, lang: Lang): RunResult {
   const file = new File({ path: input })
   file.data.lang = lang
   file.data.severities = {}
@@ -58,7 +59,11 @@ export async function importOne(input: string, options: RunOptions): Promise<Run
     ...(options.year ? { year: options.year } : {}),
     ...(options.format ? { format: options.format } : {}),
   })
-  if ('error' in outcome) return failure(input, 'unreadable', 'import-input-readable', { reason: outcome.error }, lang)
+  if ('error' in outcome) {
+    // An input over a limit gets that limit's own rule (import-html-depth-limit, …).
+    if (outcome.limit) return failure(input, 'unreadable', limitDefinition(outcome.limit.key).ruleId, limitParams(outcome.limit), lang)
+    return failure(input, 'unreadable', 'import-input-readable', { reason: outcome.error }, lang)
+  }
   const year = outcome.recognized.meta.year
   let output = options.out
   if (!output) {

@@ -10,9 +10,11 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
-import { parse, parseDocument } from 'yaml'
 import { emit } from '../diagnostics/emit.js'
 import { trimCjkAutolinks } from './autolinks.js'
+import { limits as defaultLimits, resolveLimits, type LimitValues } from '../limits.js'
+import { checkSourceLimits, emitFileTooLarge, emitLimitHits } from './limit-scan.js'
+import { readYaml } from './yaml-limits.js'
 import type { Lang, Severity } from '../diagnostics/types.js'
 import { createLocator, type FrontMatter, type Locator } from './positions.js'
 import { yamlErrorText } from './yaml-errors.js'
@@ -39,21 +41,18 @@ declare module 'vfile' {
 export interface ReadOptions {
   lang?: Lang
   severities?: Record<string, Severity | 'off'>
+  /** Limits to use instead of the defaults of src/limits.ts (e.g. lower ones for a portal). */
+  limits?: Partial<LimitValues>
 }
+
+/**
+ * yaml's own alias guard (it counts resolutions, not what they expand to).
+ * The alias limit is checked exactly before parsing (yaml-limits.ts); this
+ * only backs it up, far above anything a file within the limits reaches.
+ */
+const YAML_ALIAS_BACKSTOP = 10_000_000
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
-
-function lazyFrontMatter(yaml: string, offset: number): FrontMatter {
-  let doc: FrontMatter['doc'] | undefined
-  return {
-    offset,
-    fenceOffset: 0,
-    get doc() {
-      doc ??= parseDocument(yaml, { uniqueKeys: true, prettyErrors: false })
-      return doc
-    },
-  }
-}
 
 /** Decode bytes as UTF-8 or report why they are not text. */
 function decode(file: VFile, bytes: Uint8Array): string | undefined {
@@ -70,8 +69,8 @@ function decode(file: VFile, bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Parse report text that is already in memory. */
-export function parseSource(file: VFile, raw: string): Source {
+/** Parse report text that is already in memory (within the text-level limits: see `checkSourceLimits`). */
+export function parseSource(file: VFile, raw: string, limits: LimitValues = defaultLimits): Source {
   let text = raw
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1)
@@ -87,15 +86,22 @@ export function parseSource(file: VFile, raw: string): Source {
   let bodyOffset = 0
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {
     const fenceEnd = text.indexOf('\n') + 1
-    front = lazyFrontMatter(first.value, fenceEnd)
     bodyOffset = first.position.end.offset ?? 0
     tree.children.shift()
-    // The plain parser is about twice as fast; the document with positions is
-    // built only when a diagnostic needs a place (or the YAML is broken).
-    try {
-      data = parse(first.value, { uniqueKeys: true, prettyErrors: false, maxAliasCount: 100 })
-    } catch (error) {
-      failure = error instanceof Error ? error.message : String(error)
+    // Parsed once, and composed only within the YAML limits (depth, nodes, aliases).
+    const yaml = readYaml(first.value, limits)
+    if ('hits' in yaml) {
+      emitLimitHits(file, text, yaml.hits, limits, fenceEnd)
+      return { text, data: undefined, body: tree, bodyOffset, locate: createLocator(text, undefined) }
+    }
+    front = { doc: yaml.doc, offset: fenceEnd, fenceOffset: 0 }
+    if (yaml.doc.errors.length > 0) failure = yaml.doc.errors[0]!.message
+    else {
+      try {
+        data = yaml.doc.toJS({ maxAliasCount: YAML_ALIAS_BACKSTOP })
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error)
+      }
     }
   }
   const locate = createLocator(text, front)
@@ -122,10 +128,16 @@ export async function readSource(path: string, options: ReadOptions = {}): Promi
   const file = new VFile({ path })
   file.data.lang = options.lang ?? 'zh'
   file.data.severities = options.severities ?? {}
+  const limits = resolveLimits(options.limits)
   let bytes: Uint8Array
   try {
     const info = await stat(path)
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' })
+    // Not even read when it is over the size limit.
+    if (info.size > limits.fileBytes) {
+      emitFileTooLarge(file, info.size, limits)
+      return file
+    }
     bytes = await readFile(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
@@ -133,8 +145,8 @@ export async function readSource(path: string, options: ReadOptions = {}): Promi
     return file
   }
   const text = decode(file, bytes)
-  if (text === undefined) return file
-  file.data.source = parseSource(file, text)
+  if (text === undefined || !checkSourceLimits(file, text, limits)) return file
+  file.data.source = parseSource(file, text, limits)
   return file
 }
 
@@ -143,6 +155,7 @@ export function sourceFromText(path: string, text: string, options: ReadOptions 
   const file = new VFile({ path })
   file.data.lang = options.lang ?? 'zh'
   file.data.severities = options.severities ?? {}
-  file.data.source = parseSource(file, text)
+  const limits = resolveLimits(options.limits)
+  if (checkSourceLimits(file, text, limits)) file.data.source = parseSource(file, text, limits)
   return file
 }

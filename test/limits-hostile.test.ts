@@ -1,0 +1,121 @@
+/**
+ * Issue 14.7 / 14.8: the hostile structures that overflowed the stack or
+ * ran for minutes now get their limit's diagnostic (and only that), through
+ * `validate`, `build` and the importer. Inputs are generated here, never
+ * committed. How fast is measured by `bench/limits.ts`, not asserted; the
+ * timeout only turns a regression into a failure instead of a hang.
+ */
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { diagnosticsOf } from '../src/diagnostics/emit.js'
+import { validatePaths } from '../src/pipeline.js'
+
+const root = join(import.meta.dirname, '..')
+const bin = join(root, 'bin', 'nianbao.js')
+const report = readFileSync(join(import.meta.dirname, 'fixtures', 'rules', 'text-encoding', 'ok.md'), 'utf8')
+const frontEnd = report.indexOf('\n---\n') + 1
+
+/** The valid report with `yaml` added to its front matter. */
+const withYaml = (yaml: string) => `${report.slice(0, frontEnd)}${yaml}\n${report.slice(frontEnd)}`
+/** The valid report with `markdown` added to its body. */
+const withBody = (markdown: string) => `${report}\n${markdown}\n`
+
+const range = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join('')
+
+/** Issue 14.7 and 14.8, each with the rule it must now raise. */
+const cases: [name: string, make: () => string, rules: string[]][] = [
+  ['YAML maps nested 5,000 deep (indented)', () => withYaml(range(5000, (i) => `${' '.repeat(i)}k:\n`) + ' '.repeat(5000) + 'v'), ['file-size-limit']],
+  ['YAML maps nested 10,000 deep (flow)', () => withYaml(`x: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}`), ['yaml-depth-limit', 'yaml-nodes-limit']],
+  ['YAML sequences nested 10,000 deep (block)', () => withYaml(`x:\n${'- '.repeat(10_000)}1`), ['yaml-depth-limit', 'yaml-nodes-limit']],
+  ['YAML sequences nested 5,000 deep (flow)', () => withYaml(`x: ${'['.repeat(5000)}${']'.repeat(5000)}`), ['yaml-depth-limit']],
+  ['Markdown blockquotes nested 10,000 deep', () => withBody(`${'>'.repeat(10_000)} 引用`), ['markdown-depth-limit']],
+  ['Markdown lists nested 3,000 deep (indented)', () => withBody(range(3000, (i) => `${' '.repeat(2 * i)}- 项\n`)), ['file-size-limit']],
+  ['Markdown lists nested 10,000 deep (one line)', () => withBody(`${'- '.repeat(10_000)}项`), ['markdown-depth-limit', 'markdown-list-items-limit']],
+  ['Markdown lists nested 300 deep (indented, within the size limit)', () => withBody(range(300, (i) => `${' '.repeat(2 * i)}- 项\n`)), ['markdown-depth-limit']],
+  ['100,000 `[` brackets', () => withBody('['.repeat(100_000)), ['markdown-brackets-limit']],
+  ['100,000 top-level YAML keys', () => withYaml(range(100_000, (i) => `k${i}: 0\n`)), ['file-size-limit']],
+  ['6,000 top-level YAML keys (within the size limits)', () => withYaml(range(6000, (i) => `k${i}: 0\n`)), ['yaml-nodes-limit']],
+  ['a 50 MB YAML string', () => withYaml(`agency: "${'政'.repeat(17_000_000)}"`), ['file-size-limit']],
+  ['a 1,000-character YAML string (within the size limit)', () => withYaml(`region: "${'政'.repeat(1_001)}"`), ['yaml-string-limit']],
+  ['20 MB of list rows', () => withBody('- 项\n'.repeat(3_500_000)), ['file-size-limit']],
+  ['20,000 list rows (within the size limit)', () => withBody('- 项\n'.repeat(20_000)), ['file-lines-limit', 'markdown-list-items-limit']],
+  ['50,000 link brackets', () => withBody('[a]('.repeat(50_000)), ['markdown-brackets-limit']],
+  ['10,000 footnotes', () => withBody(range(10_000, (i) => `[^${i}]`) + '\n\n' + range(10_000, (i) => `[^${i}]: 注\n`)), ['file-lines-limit', 'markdown-brackets-limit']],
+  ['10,000 link references', () => withBody(range(10_000, (i) => `[r${i}] `) + '\n\n' + range(10_000, (i) => `[r${i}]: http://a.cn\n`)), ['file-lines-limit', 'markdown-brackets-limit']],
+  ['100,000 entities', () => withBody('&amp;'.repeat(100_000)), ['markdown-entities-limit']],
+  ['5,000 setext headings', () => withBody(range(5000, () => '标题\n===\n')), ['file-lines-limit', 'markdown-setext-limit']],
+  ['a 1,000,000-element list', () => withYaml(`x: [${'0,'.repeat(1_000_000)}0]`), ['file-size-limit']],
+  ['a 30,000-element list (within the size limit)', () => withYaml(`x: [${'0,'.repeat(30_000)}0]`), ['yaml-nodes-limit']],
+  ['an alias bomb', () => withYaml(`a: &a [0,0,0,0,0,0,0,0,0,0]\nb: &b [${'*a,'.repeat(9)}*a]\nc: &c [${'*b,'.repeat(9)}*b]\nd: &d [${'*c,'.repeat(9)}*c]\ne: [${'*d,'.repeat(9)}*d]`), ['yaml-aliases-limit']],
+  ['backtick runs of every length', () => withBody(range(200, (i) => '`'.repeat(i + 1) + ' ')), ['markdown-backticks-limit']],
+]
+
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-hostile-'))
+
+for (const [name, make, rules] of cases) {
+  test(`14.7/14.8 ${name}: ${rules.join(', ')}`, { timeout: 60_000 }, async () => {
+    const agency = join(dir, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase())
+    mkdirSync(agency, { recursive: true })
+    const path = join(agency, '2024.md')
+    writeFileSync(path, make())
+    const [file] = await validatePaths([path])
+    const diagnostics = diagnosticsOf(file!)
+    assert.deepEqual([...new Set(diagnostics.map((d) => d.ruleId))].sort(), [...rules].sort(), diagnostics.map((d) => d.message).join('\n'))
+    for (const d of diagnostics) assert.match(d.message, /超过上限/)
+  })
+}
+
+function cli(args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: dir })
+}
+
+test('validate: a hostile file among good ones gets its limit, the good ones their results (exit 1, no stack trace)', { timeout: 60_000 }, () => {
+  const tree = join(dir, 'batch')
+  for (const [agency, text] of [
+    ['a-good', report],
+    ['b-deep', withBody(`${'>'.repeat(10_000)} 引用`)],
+    ['c-yaml', withYaml(`x: ${'['.repeat(10_000)}${']'.repeat(10_000)}`)],
+    ['d-good', report.replace('示例市卫生健康委员会', '示例市教育局')],
+  ] as const) {
+    mkdirSync(join(tree, agency), { recursive: true })
+    writeFileSync(join(tree, agency, '2024.md'), text)
+  }
+  const run = cli(['validate', tree, '--format', 'json'])
+  assert.equal(run.status, 1, run.stderr)
+  assert.equal(run.stderr, '')
+  const diagnostics = JSON.parse(run.stdout) as { file: string; ruleId: string }[]
+  assert.deepEqual(
+    diagnostics.map((d) => `${d.file.split('/').at(-2)} ${d.ruleId}`),
+    ['b-deep markdown-depth-limit', 'c-yaml yaml-depth-limit', 'c-yaml yaml-nodes-limit'],
+  )
+})
+
+test('build: a hostile file is not built and says why; the good one is built', { timeout: 120_000 }, () => {
+  const tree = join(dir, 'build')
+  mkdirSync(join(tree, 'good'), { recursive: true })
+  mkdirSync(join(tree, 'hostile'), { recursive: true })
+  writeFileSync(join(tree, 'good', '2024.md'), report)
+  writeFileSync(join(tree, 'hostile', '2024.md'), withBody('[a]('.repeat(50_000)))
+  const out = join(dir, 'build-out')
+  const run = cli(['build', join(tree, 'good', '2024.md'), join(tree, 'hostile', '2024.md'), '--to', 'html', '--out', out])
+  assert.equal(run.status, 1, run.stderr)
+  assert.doesNotMatch(run.stderr, /内部错误|at .*\.js:\d+/)
+  assert.match(run.stdout + run.stderr, /markdown-brackets-limit/)
+  assert.ok(readFileSync(join(out, 'good', '2024', 'index.html'), 'utf8').includes('示例市卫生健康委员会'))
+})
+
+test('import: pages nested thousands deep (divs, misnested formatting) get import-html-depth-limit, no stack overflow', { timeout: 60_000 }, () => {
+  const deep = join(dir, 'deep.html')
+  writeFileSync(deep, `<html><body>${'<div>'.repeat(5000)}2024年政府信息公开工作年度报告${'</div>'.repeat(5000)}</body></html>`)
+  const misnested = join(dir, 'misnested.html')
+  writeFileSync(misnested, '<b><i>政府信息公开</b>'.repeat(20_000))
+  const run = cli(['import', deep, misnested, '--agency-id', 'x', '--out-dir', join(dir, 'imported')])
+  assert.equal(run.status, 2)
+  assert.doesNotMatch(run.stderr, /内部错误|Maximum call stack/)
+  assert.match(run.stdout, /网页元素的嵌套层数为 5,002 层，超过上限 256 层.*import-html-depth-limit/)
+  assert.match(run.stdout, /网页元素的嵌套层数为 20,003 层，超过上限 256 层.*import-html-depth-limit/)
+})
