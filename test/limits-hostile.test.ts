@@ -13,50 +13,13 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { diagnosticsOf } from '../src/diagnostics/emit.js'
 import { validatePaths } from '../src/pipeline.js'
+import { hostileCases, validReport as report, withBody, withYaml } from './util/limit-cases.js'
 
 const root = join(import.meta.dirname, '..')
 const bin = join(root, 'bin', 'nianbao.js')
-const report = readFileSync(join(import.meta.dirname, 'fixtures', 'rules', 'text-encoding', 'ok.md'), 'utf8')
-const frontEnd = report.indexOf('\n---\n') + 1
-
-/** The valid report with `yaml` added to its front matter. */
-const withYaml = (yaml: string) => `${report.slice(0, frontEnd)}${yaml}\n${report.slice(frontEnd)}`
-/** The valid report with `markdown` added to its body. */
-const withBody = (markdown: string) => `${report}\n${markdown}\n`
-
-const range = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join('')
-
-/** Issue 14.7 and 14.8, each with the rule it must now raise. */
-const cases: [name: string, make: () => string, rules: string[]][] = [
-  ['YAML maps nested 5,000 deep (indented)', () => withYaml(range(5000, (i) => `${' '.repeat(i)}k:\n`) + ' '.repeat(5000) + 'v'), ['file-size-limit']],
-  ['YAML maps nested 10,000 deep (flow)', () => withYaml(`x: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}`), ['yaml-depth-limit', 'yaml-nodes-limit']],
-  ['YAML sequences nested 10,000 deep (block)', () => withYaml(`x:\n${'- '.repeat(10_000)}1`), ['yaml-depth-limit', 'yaml-nodes-limit']],
-  ['YAML sequences nested 5,000 deep (flow)', () => withYaml(`x: ${'['.repeat(5000)}${']'.repeat(5000)}`), ['yaml-depth-limit']],
-  ['Markdown blockquotes nested 10,000 deep', () => withBody(`${'>'.repeat(10_000)} 引用`), ['markdown-depth-limit']],
-  ['Markdown lists nested 3,000 deep (indented)', () => withBody(range(3000, (i) => `${' '.repeat(2 * i)}- 项\n`)), ['file-size-limit']],
-  ['Markdown lists nested 10,000 deep (one line)', () => withBody(`${'- '.repeat(10_000)}项`), ['markdown-depth-limit', 'markdown-list-items-limit']],
-  ['Markdown lists nested 300 deep (indented, within the size limit)', () => withBody(range(300, (i) => `${' '.repeat(2 * i)}- 项\n`)), ['markdown-depth-limit']],
-  ['100,000 `[` brackets', () => withBody('['.repeat(100_000)), ['markdown-brackets-limit']],
-  ['100,000 top-level YAML keys', () => withYaml(range(100_000, (i) => `k${i}: 0\n`)), ['file-size-limit']],
-  ['6,000 top-level YAML keys (within the size limits)', () => withYaml(range(6000, (i) => `k${i}: 0\n`)), ['yaml-nodes-limit']],
-  ['a 50 MB YAML string', () => withYaml(`agency: "${'政'.repeat(17_000_000)}"`), ['file-size-limit']],
-  ['a 1,000-character YAML string (within the size limit)', () => withYaml(`region: "${'政'.repeat(1_001)}"`), ['yaml-string-limit']],
-  ['20 MB of list rows', () => withBody('- 项\n'.repeat(3_500_000)), ['file-size-limit']],
-  ['20,000 list rows (within the size limit)', () => withBody('- 项\n'.repeat(20_000)), ['file-lines-limit', 'markdown-list-items-limit']],
-  ['50,000 link brackets', () => withBody('[a]('.repeat(50_000)), ['markdown-brackets-limit']],
-  ['10,000 footnotes', () => withBody(range(10_000, (i) => `[^${i}]`) + '\n\n' + range(10_000, (i) => `[^${i}]: 注\n`)), ['file-lines-limit', 'markdown-brackets-limit']],
-  ['10,000 link references', () => withBody(range(10_000, (i) => `[r${i}] `) + '\n\n' + range(10_000, (i) => `[r${i}]: http://a.cn\n`)), ['file-lines-limit', 'markdown-brackets-limit']],
-  ['100,000 entities', () => withBody('&amp;'.repeat(100_000)), ['markdown-entities-limit']],
-  ['5,000 setext headings', () => withBody(range(5000, () => '标题\n===\n')), ['file-lines-limit', 'markdown-setext-limit']],
-  ['a 1,000,000-element list', () => withYaml(`x: [${'0,'.repeat(1_000_000)}0]`), ['file-size-limit']],
-  ['a 30,000-element list (within the size limit)', () => withYaml(`x: [${'0,'.repeat(30_000)}0]`), ['yaml-nodes-limit']],
-  ['an alias bomb', () => withYaml(`a: &a [0,0,0,0,0,0,0,0,0,0]\nb: &b [${'*a,'.repeat(9)}*a]\nc: &c [${'*b,'.repeat(9)}*b]\nd: &d [${'*c,'.repeat(9)}*c]\ne: [${'*d,'.repeat(9)}*d]`), ['yaml-aliases-limit']],
-  ['backtick runs of every length', () => withBody(range(200, (i) => '`'.repeat(i + 1) + ' ')), ['markdown-backticks-limit']],
-]
-
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-hostile-'))
 
-for (const [name, make, rules] of cases) {
+for (const { name, make, rules } of hostileCases) {
   test(`14.7/14.8 ${name}: ${rules.join(', ')}`, { timeout: 60_000 }, async () => {
     const agency = join(dir, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase())
     mkdirSync(agency, { recursive: true })

@@ -16,7 +16,9 @@ import { catalog } from '../src/diagnostics/catalog.js'
 import { diagnosticsOf } from '../src/diagnostics/emit.js'
 import { limitDefinitions, limitMessage, limits, limitsTable, resolveLimits, withLimitsTable } from '../src/limits.js'
 import { loadReportFromText } from '../src/source/report.js'
+import { frontMatterSpan, sourceLimitHits } from '../src/source/limit-scan.js'
 import { readYaml } from '../src/source/yaml-limits.js'
+import { atLimitCases } from './util/limit-cases.js'
 import { validateReport } from '../src/validate/index.js'
 
 const root = join(import.meta.dirname, '..')
@@ -70,6 +72,15 @@ test('at the limits everything is still parsed: YAML 32 levels, Markdown 16 leve
   assert.ok(!ids.some((id) => id.endsWith('-limit')), ids.join())
   assert.ok(file.data.report, 'parsed into a report')
   assert.ok(ids.includes('known-key'), 'the extra key is reported by the schema, so the YAML was read')
+})
+
+test('the bench’s costliest files (bench/limits.ts) are within every limit', () => {
+  for (const c of atLimitCases) {
+    const text = c.make()
+    assert.deepEqual(sourceLimitHits(text, limits), [], c.name)
+    const span = frontMatterSpan(text)!
+    assert.ok('doc' in readYaml(text.slice(span.yamlStart, span.yamlEnd), limits), c.name)
+  }
 })
 
 test('alias expansion is counted as the data a walk would visit', () => {

@@ -15,7 +15,9 @@
  * - `[`: unmatched link brackets make link resolution quadratic;
  * - character references (`&amp;`), setext headings (quadratic with the
  *   file's length), backtick runs (each distinct length scans the whole
- *   paragraph), table pipes.
+ *   paragraph), table pipes;
+ * - inline marks (`*`, `_`, `~`, backticks, `<`, `\`): every emphasis, code
+ *   span or escape costs micromark a hundred times a character of text.
  */
 import type { LimitHit, LimitKey, LimitValues } from '../limits.js'
 
@@ -35,6 +37,10 @@ const EQUALS = 61
 const GT = 62
 const BRACKET = 91
 const BACKTICK = 96
+const UNDERSCORE = 95
+const TILDE = 126
+const LT = 60
+const BACKSLASH = 92
 const PIPE = 124
 
 /** `&name;`, `&#123;`, `&#x1F;` at the sticky position (micromark's character reference syntax). */
@@ -132,6 +138,7 @@ export function markdownLimitHits(text: string, start: number, values: LimitValu
   const setext = new Count('markdownSetextHeadings', values.markdownSetextHeadings)
   const backticks = new Count('markdownBacktickRun', values.markdownBacktickRun)
   const pipes = new Count('markdownTableCells', values.markdownTableCells)
+  const marks = new Count('markdownInlineMarks', values.markdownInlineMarks)
 
   let lineStart = start
   let previousText = false
@@ -155,14 +162,15 @@ export function markdownLimitHits(text: string, start: number, values: LimitValu
         let j = i
         while (j < end && text.charCodeAt(j) === BACKTICK) j++
         backticks.max(j - i, i)
+        marks.add(j - i, i)
         i = j - 1
-      }
+      } else if (c === STAR || c === UNDERSCORE || c === TILDE || c === LT || c === BACKSLASH) marks.add(1, i)
     }
     if (end === text.length) break
     lineStart = end + 1
   }
   const hits: LimitHit[] = []
-  for (const count of [depth, items, brackets, references, setext, backticks, pipes]) {
+  for (const count of [depth, items, brackets, references, setext, backticks, marks, pipes]) {
     if (count.offset !== undefined) hits.push({ key: count.key, actual: count.value, offset: count.offset })
   }
   return hits
