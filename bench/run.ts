@@ -24,6 +24,7 @@ import type { VFile } from 'vfile'
 import { renderHtml } from '../src/render/html.js'
 import { renderPdf } from '../src/render/pdf/index.js'
 import { generateReports } from './generate.js'
+import { benchNarrative } from './narrative.js'
 
 const count = Number(process.argv[2] ?? process.env.BENCH_REPORTS ?? 1000)
 const repo = join(import.meta.dirname, '..')
@@ -158,6 +159,8 @@ try {
     one_change_rebuild_s: Number(one.seconds.toFixed(3)),
     peak_rss_mb: Math.round(Math.max(cold.rssMb, renderRss)),
     reports: paths.length,
+    // The narrative checker on its labelled corpus (bench/narrative.ts).
+    ...benchNarrative(false, log),
   }
   const rows: [string, string, string][] = [
     ['validate_ms_per_report', `${result.validate_ms_per_report}`, '< 5 (5 s per 1,000)'],
@@ -169,7 +172,17 @@ try {
     ['one_change_rebuild_s', `${result.one_change_rebuild_s}`, `< 1 + render (render here: ${one.reportSeconds.toFixed(2)} s for ${one.built} report(s) in a fresh process)`],
     ['peak_rss_mb', `${result.peak_rss_mb} (build ${cold.rssMb.toFixed(0)}, in-process render ${renderRss.toFixed(0)})`, '< 400'],
     ['reports', `${result.reports}`, '1000'],
+    ['narrative_precision', `${result.narrative_precision}`, '≥ 0.98'],
+    ['narrative_recall', `${result.narrative_recall}`, '≥ 0.95'],
+    ['narrative_agree_recall', `${result.narrative_agree_recall} (${result.narrative_sentences} sentences)`, 'share of agreeing sentences `bind` can rewrite'],
   ]
+  // preview_update_ms: save → page updated in Chromium (bench/preview.ts).
+  const { benchPreview } = await import('./preview.js')
+  const preview = await benchPreview()
+  if (preview) {
+    Object.assign(result, { preview_update_ms: preview.updateMs })
+    rows.push(['preview_update_ms', `${preview.updateMs} (median of ${preview.saves}; server ${preview.serverMs} ms)`, '≤ 300'])
+  }
   const width = Math.max(...rows.map((r) => r[0].length))
   const valueWidth = Math.max(...rows.map((r) => r[1].length))
   log('\n' + rows.map(([k, v, t]) => `${k.padEnd(width)}  ${v.padEnd(valueWidth)}  target ${t}`).join('\n') + '\n')

@@ -299,8 +299,38 @@ const entries: CatalogEntry[] = [
     source: 'rules',
     severity: 'warning',
     title: '正文中的数字与表格一致',
-    zh: (p) => `正文写“${p.quote}”，但${p.table}中${p.cell}为 ${p.expected}`,
-    en: (p) => `The text says "${p.quote}", but ${p.cellEn} in ${p.table} is ${p.expected}`,
+    zh: (p) => `正文“${p.quote}”写作 ${p.stated}，与表格不符：${p.compared}；请核对正文或表格，或改写为引用 {${p.name}}，数字只填一次`,
+    en: (p) => `The text "${p.quote}" states ${p.stated}, but the tables say otherwise: ${p.comparedEn}; check the text or the table, or write the reference {${p.name}} so the number is written once`,
+    fixtures: true,
+  },
+  // — rules: references to the tables in the narrative ({收到申请}) —
+  {
+    ruleId: 'reference-name-known',
+    source: 'rules',
+    severity: 'error',
+    title: '正文引用的名称存在',
+    zh: (p) =>
+      p.reason === 'ambiguous'
+        ? `引用“${p.raw}”可指多张表的单元格，请写明表名，如 {表三 ${p.name}}`
+        : p.reason === 'absent'
+          ? `引用“${p.raw}”在 ${p.format} 格式中没有对应的单元格，请改写为数字或删去`
+          : `意外的引用名“${p.name}”${p.suggestion ? `，是否应为 {${p.suggestion}}？` : '。'}可用的名称见 docs/references.md（如 {收到申请}、{表三 三（三）1 自然人}）；花括号本身请写作 \\{`,
+    en: (p) =>
+      p.reason === 'ambiguous'
+        ? `Reference "${p.raw}" fits cells of several tables; name the table, e.g. {表三 ${p.name}}`
+        : p.reason === 'absent'
+          ? `Reference "${p.raw}" has no cell in format ${p.format}; write the number or remove it`
+          : `Unexpected reference name "${p.name}"${p.suggestion ? `, did you mean {${p.suggestion}}?` : '.'} The names are listed in docs/references.md (e.g. {收到申请}, {表三 三（三）1 自然人}); write \\{ for a literal brace`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'reference-value-known',
+    source: 'rules',
+    severity: 'warning',
+    title: '正文引用的数值已知',
+    zh: (p) => `引用“${p.raw}”的值未知：${p.reason === 'zero' ? `${p.name}的分母为 0` : p.reason === 'blank' ? '所需单元格为空白' : '所需单元格不是有效数字'}；正文中印作“${p.blank}”`,
+    en: (p) =>
+      `The value of reference "${p.raw}" is unknown: ${p.reason === 'zero' ? 'its denominator is 0' : p.reason === 'blank' ? 'a cell it needs is blank' : 'a cell it needs is not a valid number'}; printed as "${p.blank}"`,
     fixtures: true,
   },
   // — rules: across years —
@@ -592,6 +622,16 @@ const entries: CatalogEntry[] = [
     zh: (p) => `${p.key ? `\`${p.key}\`：` : ''}「待核对」标注尚未处理${p.why ? `（${p.why}）` : ''}：请按原件核对这一行，改正后删去这条标注`,
     en: (p) => `${p.key ? `\`${p.key}\`: ` : ''}unreviewed 待核对 mark${p.why ? ` (${p.why})` : ''}: check this line against the original, correct it, then delete the mark`,
     fixtures: true,
+  },
+  // — preview —
+  {
+    ruleId: 'preview-renders',
+    source: 'cli',
+    severity: 'error',
+    title: '预览能生成页面',
+    zh: (p) => `预览生成页面时出现内部错误：${p.reason}；请将此信息报告给维护者`,
+    en: (p) => `Internal error while rendering the preview: ${p.reason}; please report this`,
+    fixtures: false,
   },
 ]
 

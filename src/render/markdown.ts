@@ -90,30 +90,42 @@ function demoted(heading: Heading): Heading {
   return { ...heading, depth: 3 }
 }
 
+/** The Markdown nodes of the preamble and of each official section, as the page groups them. */
+export interface SectionNodes {
+  preamble: RootContent[]
+  sections: Map<number, RootContent[]>
+}
+
 /**
- * HTML of the preamble and of each official section. Content under an
- * unrecognised or repeated level-2 heading (a warning, not an error) is
- * kept: under the previous section, its heading shown as a sub-heading.
+ * Group the body as the page shows it. Content under an unrecognised or
+ * repeated level-2 heading (a warning, not an error) is kept: under the
+ * previous section, its heading shown as a sub-heading.
  */
-export function sectionsToHtml(body: Body): SectionsHtml {
+export function groupSections(body: Body): SectionNodes {
   const preamble: RootContent[] = [...body.preamble]
-  const bySection = new Map<number, RootContent[]>()
+  const sections = new Map<number, RootContent[]>()
   let current = preamble
   for (const section of body.sections) {
     if (section.def) {
-      const existing = bySection.get(section.def.number)
+      const existing = sections.get(section.def.number)
       if (existing) {
         existing.push(demoted(section.heading), ...section.nodes)
         current = existing
       } else {
         current = [...section.nodes]
-        bySection.set(section.def.number, current)
+        sections.set(section.def.number, current)
       }
     } else {
       current.push(demoted(section.heading), ...section.nodes)
     }
   }
+  return { preamble, sections }
+}
+
+/** HTML of the preamble and of each official section. */
+export function sectionsToHtml(body: Body): SectionsHtml {
+  const grouped = groupSections(body)
   const sections = new Map<number, string>()
-  for (const [number, nodes] of bySection) sections.set(number, markdownToHtml(nodes))
-  return { preamble: markdownToHtml(preamble), sections }
+  for (const [number, nodes] of grouped.sections) sections.set(number, markdownToHtml(nodes))
+  return { preamble: markdownToHtml(grouped.preamble), sections }
 }

@@ -30,6 +30,8 @@ export interface ViewCell {
   value: number | null
   /** Where a statistics value came from; `null` for label cells. */
   origin: CellOrigin | null
+  /** YAML path of a statistics value (`requests.granted.0`; a computed total: its row or table); `null` for label cells. */
+  path: string | null
 }
 
 export interface ViewRow {
@@ -108,6 +110,7 @@ function cell(fields: Partial<ViewCell> & { header: boolean; text: string }): Vi
     numeric: false,
     value: null,
     origin: null,
+    path: null,
     ...fields,
   }
 }
@@ -138,6 +141,7 @@ function valueCell(value: Cell | undefined, headers: string[], colspan: number):
     numeric: true,
     value: value?.value ?? null,
     origin: value?.origin ?? 'missing',
+    path: value ? value.path.join('.') : null,
   })
 }
 

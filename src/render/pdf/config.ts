@@ -52,6 +52,11 @@ export function findConfigFile(reportPath: string): Promise<string | undefined> 
   return result
 }
 
+/** Forget where config files were found (a long-running preview sees one appear or go). */
+export function clearConfigFileCache(): void {
+  found.clear()
+}
+
 function fontFiles(value: unknown): FontFiles | undefined {
   if (typeof value === 'string' && value !== '') return value
   if (value && typeof value === 'object') {
