@@ -53,7 +53,7 @@ test('validate: a hostile file among good ones gets its limit, the good ones the
   const diagnostics = JSON.parse(run.stdout) as { file: string; ruleId: string }[]
   assert.deepEqual(
     diagnostics.map((d) => `${d.file.split('/').at(-2)} ${d.ruleId}`),
-    ['b-deep markdown-depth-limit', 'c-yaml yaml-depth-limit', 'c-yaml yaml-nodes-limit'],
+    ['b-deep markdown-depth-limit', 'c-yaml yaml-depth-limit'],
   )
 })
 

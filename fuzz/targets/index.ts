@@ -7,10 +7,11 @@
  */
 import { buildTarget } from './build.js'
 import { importTarget } from './import.js'
+import { previewTarget } from './preview.js'
 import type { FuzzTarget } from './target.js'
 import { validateTarget } from './validate.js'
 import { verifyTarget } from './verify.js'
 
-export const targets: FuzzTarget[] = [validateTarget, buildTarget, importTarget, verifyTarget]
+export const targets: FuzzTarget[] = [validateTarget, buildTarget, importTarget, verifyTarget, previewTarget]
 
 export type { FuzzTarget } from './target.js'

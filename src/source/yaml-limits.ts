@@ -1,18 +1,66 @@
 /**
  * Parse the front matter within the YAML limits. The yaml package composes
  * nodes recursively (thousands of levels overflow the stack, and 10,000 `[`
- * abort the process in its regex compiler), checks duplicate keys in time
- * quadratic in a map's size, and shares aliased values that every later
- * walk then expands. Its concrete syntax tree (`Parser`) is built without
- * recursion: depth, node count and value length are measured on it, and
- * only a tree within the limits is composed into a document (from the same
- * tokens, so the YAML is still parsed once); alias expansion is counted on
- * that document.
+ * abort the process in its regex compiler), its concrete-syntax-tree parser
+ * recurses too when it closes a couple of thousand block collections at
+ * once, it checks duplicate keys in time quadratic in a map's size, and it
+ * shares aliased values that every later walk then expands. So, in order:
+ *
+ * 1. the lexer (a flat state machine) bounds the depth from above: flow
+ *    brackets open, plus indentation and block indicators on a line (every
+ *    block level takes one more of either); only under `PARSER_SAFE_DEPTH`
+ *    does the parser run;
+ * 2. on the concrete syntax tree: the exact depth, the node count and the
+ *    longest value;
+ * 3. only a tree within those limits is composed into a document (from the
+ *    same tokens, so the YAML is still parsed once), and alias expansion is
+ *    counted on it.
  */
-import { Composer, CST, isAlias, isCollection, isPair, Parser, YAMLParseError, type Document, type Node } from 'yaml'
+import { Composer, CST, isAlias, isCollection, isPair, Lexer, Parser, YAMLParseError, type Document, type Node } from 'yaml'
 import type { LimitHit, LimitValues } from '../limits.js'
 
 type Item = CST.CollectionItem
+
+/** Depth bound under which the concrete-syntax-tree parser is safe (it overflows at about 2,000). */
+const PARSER_SAFE_DEPTH = 256
+
+/** Tokens the lexer inserts that are not in the source text. */
+const CONTROL = new Set(['\u0002', '\u0018', '\u001f'])
+
+/** An upper bound of the nesting depth from the lexer's tokens, and where it first goes over `limit`. */
+function depthBound(yaml: string, limit: number): { depth: number; offset: number } {
+  let offset = 0
+  let lineStart = true
+  let indent = 0
+  let indicators = 0
+  let flow = 0
+  let block = { depth: 0, offset: 0 }
+  let deepestFlow = { depth: 0, offset: 0 }
+  let over: number | undefined
+  for (const token of new Lexer().lex(yaml)) {
+    if (CONTROL.has(token)) continue
+    const type = CST.tokenType(token)
+    if (type === 'newline') {
+      lineStart = true
+      indent = 0
+      indicators = 0
+    } else if (type === 'space') {
+      if (lineStart) indent = token.length
+    } else {
+      lineStart = false
+      if (type === 'seq-item-ind' || type === 'explicit-key-ind' || type === 'map-value-ind') {
+        indicators++
+        if (indent + indicators > block.depth) block = { depth: indent + indicators, offset }
+      } else if (type === 'flow-seq-start' || type === 'flow-map-start') {
+        flow++
+        if (flow > deepestFlow.depth) deepestFlow = { depth: flow, offset }
+      } else if (type === 'flow-seq-end' || type === 'flow-map-end') flow = Math.max(0, flow - 1)
+      if (over === undefined && indent + indicators + flow > limit) over = offset
+    }
+    offset += token.length
+  }
+  return { depth: block.depth + deepestFlow.depth, offset: over ?? (deepestFlow.depth > block.depth ? deepestFlow.offset : block.offset) }
+}
 
 interface Visit {
   token: CST.Token
@@ -154,6 +202,8 @@ export function readYaml(yaml: string, values: LimitValues): { doc: Document } |
   const hit = (key: LimitHit['key'], counter: Counter) => {
     if (counter.offset !== undefined) hits.push({ key, actual: counter.value, offset: counter.offset })
   }
+  const bound = depthBound(yaml, values.yamlDepth)
+  if (bound.depth > Math.max(values.yamlDepth, PARSER_SAFE_DEPTH)) return { hits: [{ key: 'yamlDepth', actual: bound.depth, offset: bound.offset }] }
   const tokens = Array.from(new Parser().parse(yaml))
   const tree = measureTree(tokens, values)
   hit('yamlDepth', tree.depth)

@@ -32,8 +32,16 @@ export interface LimitCase {
 /** Issue 14.7 and 14.8 as written, plus the same structures kept within the size limits. */
 export const hostileCases: LimitCase[] = [
   { name: 'YAML maps nested 5,000 deep (indented)', make: () => withYaml(range(5000, (i) => `${' '.repeat(i)}k:\n`) + ' '.repeat(5000) + 'v'), rules: ['file-size-limit'] },
-  { name: 'YAML maps nested 10,000 deep (flow)', make: () => withYaml(`x: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}`), rules: ['yaml-depth-limit', 'yaml-nodes-limit'] },
-  { name: 'YAML sequences nested 10,000 deep (block)', make: () => withYaml(`x:\n${'- '.repeat(10_000)}1`), rules: ['yaml-depth-limit', 'yaml-nodes-limit'] },
+  { name: 'YAML maps nested 10,000 deep (flow)', make: () => withYaml(`x: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}`), rules: ['yaml-depth-limit'] },
+  { name: 'YAML sequences nested 10,000 deep (block)', make: () => withYaml(`x:\n${'- '.repeat(10_000)}1`), rules: ['yaml-depth-limit'] },
+  {
+    name: 'YAML sequences nested 3,000 deep, then a dedent (the syntax-tree parser recurses too)',
+    make: () => withYaml(`a:\n  b: 1\n${'- '.repeat(3000)}x\n  c: 2`),
+    rules: ['yaml-depth-limit'],
+  },
+  { name: 'YAML maps indented 340 deep (within the front matter limit)', make: () => withYaml(range(340, (i) => `${' '.repeat(i)}k:\n`) + 'z: 1'), rules: ['yaml-depth-limit'] },
+  { name: 'YAML maps indented 200 deep (measured on the syntax tree)', make: () => withYaml(range(200, (i) => `${' '.repeat(i)}k:\n`) + 'z: 1'), rules: ['yaml-depth-limit'] },
+  { name: 'YAML explicit keys nested 3,000 deep', make: () => withYaml(`${'? '.repeat(3000)}x\nz: 1`), rules: ['yaml-depth-limit'] },
   { name: 'YAML sequences nested 5,000 deep (flow)', make: () => withYaml(`x: ${'['.repeat(5000)}${']'.repeat(5000)}`), rules: ['yaml-depth-limit'] },
   { name: 'Markdown blockquotes nested 10,000 deep', make: () => withBody(`${'>'.repeat(10_000)} 引用`), rules: ['markdown-depth-limit'] },
   { name: 'Markdown lists nested 3,000 deep (indented)', make: () => withBody(range(3000, (i) => `${' '.repeat(2 * i)}- 项\n`)), rules: ['file-size-limit'] },

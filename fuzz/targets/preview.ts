@@ -1,0 +1,11 @@
+import { join } from 'node:path'
+import { repo, reportPath, type FuzzTarget } from './target.js'
+
+/** `nianbao preview`'s page renderer on a mutated report (fuzz/drivers/preview.ts). */
+export const previewTarget: FuzzTarget = {
+  name: 'preview',
+  kinds: ['report'],
+  inputPath: reportPath,
+  argv: (input) => ['--import', 'tsx', join(repo, 'fuzz', 'drivers', 'preview.ts'), input],
+  timeMs: 20_000,
+}
