@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { rulesDoc } from '../src/diagnostics/rules-doc.js'
 import { derivedDoc } from '../src/formats/derived-doc.js'
 import { referencesDoc } from '../src/formats/references-doc.js'
-import { withLimitsTable } from '../src/limits.js'
+import { withLimitsTable } from '../src/limit-messages.js'
 
 const root = join(import.meta.dirname, '..')
 writeFileSync(join(root, 'docs', 'rules.md'), rulesDoc(join(root, 'test', 'fixtures', 'rules')))

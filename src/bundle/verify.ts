@@ -13,7 +13,8 @@ import type { Lang } from '../diagnostics/types.js'
 import { generateDataSchema } from './data-schema.js'
 import { SOURCE_NAME } from './export-json.js'
 import { BUNDLE_MEMBERS, MANIFEST_NAME, manifestProblem, sha256, type Manifest } from './manifest.js'
-import { limitDefinition, limitParams, limits, type LimitHit } from '../limits.js'
+import { limitParams } from '../limit-messages.js'
+import { limitDefinition, limits, type LimitHit } from '../limits.js'
 import { readDirectory, readEntry, ZipRefused, type ZipProblem } from './zip-read.js'
 
 export interface VerifyOptions {

@@ -4,7 +4,7 @@
  * functions take parameters already formatted and never include a position.
  * `docs/rules.md` and the "every rule has fixtures" test are built from it.
  */
-import { limitCatalogEntries } from '../limits.js'
+import { limitCatalogEntries } from '../limit-messages.js'
 import type { Severity, Stage } from './types.js'
 
 export type Params = Record<string, string | number>

@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { formatLimitValue, limitDefinition, type LimitKey } from '../limits.js'
+import { formatLimitValue } from '../limit-messages.js'
+import { limitDefinition, type LimitKey } from '../limits.js'
 import { catalog } from './catalog.js'
 
 const severityWords = { error: '错误 error', warning: '警告 warning', info: '提示 info' } as const

@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { LimitExceeded, type LimitHit } from '../limits.js'
+import { LimitExceeded } from '../limit-messages.js'
+import type { LimitHit } from '../limits.js'
 import type { SourceDocument } from './blocks.js'
 import { readDocx } from './read-docx.js'
 import { readHtml } from './read-html.js'

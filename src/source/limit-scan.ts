@@ -8,7 +8,8 @@
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { emit } from '../diagnostics/emit.js'
-import { limitDefinition, limitParams, type LimitHit, type LimitValues } from '../limits.js'
+import { limitParams } from '../limit-messages.js'
+import { limitDefinition, type LimitHit, type LimitValues } from '../limits.js'
 import { markdownLimitHits } from './markdown-limits.js'
 
 export interface FrontMatterSpan {
