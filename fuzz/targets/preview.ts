@@ -6,6 +6,7 @@ export const previewTarget: FuzzTarget = {
   name: 'preview',
   kinds: ['report'],
   inputPath: reportPath,
-  argv: (input) => ['--import', 'tsx', join(repo, 'fuzz', 'drivers', 'preview.ts'), input],
+  // tsx by its own URL: the case folder (the working directory) has no node_modules.
+  argv: (input) => ['--import', import.meta.resolve('tsx'), join(repo, 'fuzz', 'drivers', 'preview.ts'), input],
   timeMs: 20_000,
 }
