@@ -207,6 +207,8 @@ try {
   log('\n' + rows.map(([k, v, t]) => `${k.padEnd(width)}  ${v.padEnd(valueWidth)}  target ${t}`).join('\n') + '\n')
   await writeFileAtomic(join(repo, 'out', 'bench.json'), JSON.stringify(result, null, 2) + '\n')
   log('wrote out/bench.json\n')
+  // The input limits: hostile inputs and the costliest files within the limits (bench/limits.ts).
+  execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'bench', 'limits.ts')], { stdio: 'inherit' })
 } finally {
   await rm(project, { recursive: true, force: true })
 }

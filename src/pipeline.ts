@@ -9,6 +9,7 @@ import { VFile } from 'vfile'
 import { emit } from './diagnostics/emit.js'
 import { failedFile, internalError } from './diagnostics/internal-error.js'
 import type { Lang, Severity } from './diagnostics/types.js'
+import type { LimitValues } from './limits.js'
 import { loadReport } from './source/report.js'
 import { validateReport } from './validate/index.js'
 import { checkUniqueReports } from './validate/rules/unique-report.js'
@@ -16,6 +17,8 @@ import { checkUniqueReports } from './validate/rules/unique-report.js'
 export interface PipelineOptions {
   lang?: Lang
   severities?: Record<string, Severity | 'off'>
+  /** Limits instead of the defaults of src/limits.ts (see `ReadOptions.limits`). */
+  limits?: Partial<LimitValues>
 }
 
 /** A path the user named that does not exist or cannot be read. */

@@ -237,13 +237,13 @@ test('verify refuses zip bombs: huge declared size, extreme ratio, an entry outg
 
   const zeros = zipSync({ 'data.json': [new Uint8Array(20 * 1024 * 1024), { ...regular, level: 9 }] })
   const ratio = refusal(zeros)
-  assert.equal(ratio.ruleId, 'bundle-size-limit')
-  assert.match(ratio.message, /压缩比/)
+  assert.equal(ratio.ruleId, 'bundle-ratio-limit')
+  assert.match(ratio.message, /data\.json：发布包中大于 1 MB 的成员的压缩比为 \d[\d,]*:1，超过上限 200:1/)
 
   // Declares 1 KB, inflates to 2 MB: stopped while streaming, not after.
   const liar = declareSize(zipSync({ 'data.json': [new Uint8Array(2 * 1024 * 1024), { ...regular, level: 9 }] }), 1024)
   const lying = refusal(liar)
-  assert.equal(lying.ruleId, 'bundle-size-limit')
+  assert.equal(lying.ruleId, 'bundle-entry-intact')
   assert.match(lying.message, /data\.json/)
 })
 

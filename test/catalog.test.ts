@@ -4,11 +4,12 @@
  * message list of the not-ok case is pinned.
  */
 import assert from 'node:assert/strict'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { catalog } from '../src/diagnostics/catalog.js'
 import { diagnosticsOf } from '../src/diagnostics/emit.js'
+import type { LimitValues } from '../src/limits.js'
 import { validatePaths } from '../src/pipeline.js'
 import { assertExpected, formatDiagnostics } from './util/fixtures.js'
 
@@ -19,8 +20,14 @@ function casePath(rule: string, name: 'ok' | 'not-ok'): string {
   return existsSync(file) ? file : join(root, rule, name)
 }
 
-async function run(path: string) {
-  const files = await validatePaths([path])
+/** A limit rule's fixture may lower the limit (`limits.json`) rather than commit megabytes. */
+function fixtureLimits(rule: string): Partial<LimitValues> {
+  const file = join(root, rule, 'limits.json')
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<LimitValues>) : {}
+}
+
+async function run(path: string, limits: Partial<LimitValues> = {}) {
+  const files = await validatePaths([path], { limits })
   return files.flatMap((f) => diagnosticsOf(f))
 }
 
@@ -32,10 +39,11 @@ for (const entry of catalog.values()) {
     assert.ok(existsSync(ok), `missing fixture ${ok}`)
     assert.ok(existsSync(notOk), `missing fixture ${notOk}`)
 
-    const okMessages = (await run(ok)).filter((d) => d.ruleId === entry.ruleId)
+    const limits = fixtureLimits(entry.ruleId)
+    const okMessages = (await run(ok, limits)).filter((d) => d.ruleId === entry.ruleId)
     assert.deepEqual(okMessages, [], `ok fixture of ${entry.ruleId} raised it`)
 
-    const messages = await run(notOk)
+    const messages = await run(notOk, limits)
     const hits = messages.filter((d) => d.ruleId === entry.ruleId)
     assert.ok(hits.length > 0, `not-ok fixture of ${entry.ruleId} did not raise it`)
     for (const hit of hits) {

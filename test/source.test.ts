@@ -11,6 +11,7 @@ import { test } from 'node:test'
 import { diagnosticsOf } from '../src/diagnostics/emit.js'
 import type { Diagnostic } from '../src/diagnostics/types.js'
 import { validatePaths } from '../src/pipeline.js'
+import { limits } from '../src/limits.js'
 import { loadReport } from '../src/source/report.js'
 import { assertExpected, formatDiagnostics } from './util/fixtures.js'
 
@@ -76,20 +77,23 @@ test('CRLF line ends give the same positions as LF', async () => {
   assert.deepEqual(strip(crlf), strip(plain))
 })
 
-test('a 5 MB report validates without crashing and reports the long overview', async () => {
+test('a report just under the size limit validates and reports the long overview; a 5 MB one gets the limit, not a crash', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-'))
-  const path = join(dir, 'big.md')
   const base = readFileSync(join(root, 'valid', 'input.md'), 'utf8')
-  const filler = '政务公开工作稳步推进，信息发布及时准确。'.repeat(90_000)
-  writeFileSync(path, base.replace('## 二、', `${filler}\n\n## 二、`))
-  assert.ok(readFileSync(path).length > 5_000_000)
-  const diagnostics = await diagnosticsFor(path)
-  assert.deepEqual(
-    diagnostics.map((d) => d.ruleId),
-    ['overview-length'],
-  )
-  const run = cli(['validate', path])
-  assert.equal(run.status, 0)
+  const sentence = '政务公开工作稳步推进，信息发布及时准确。'
+  const fill = (bytes: number) => sentence.repeat(Math.floor(bytes / Buffer.byteLength(sentence)))
+  const big = join(dir, 'big.md')
+  writeFileSync(big, base.replace('## 二、', `${fill(limits.fileBytes - 20_000)}\n\n## 二、`))
+  assert.ok(readFileSync(big).length > limits.fileBytes - 20_000 && readFileSync(big).length <= limits.fileBytes)
+  assert.deepEqual((await diagnosticsFor(big)).map((d) => d.ruleId), ['overview-length'])
+  assert.equal(cli(['validate', big]).status, 0)
+
+  const huge = join(dir, 'huge.md')
+  writeFileSync(huge, base.replace('## 二、', `${fill(5_000_000)}\n\n## 二、`))
+  assert.deepEqual((await diagnosticsFor(huge)).map((d) => d.ruleId), ['file-size-limit'])
+  const run = cli(['validate', huge])
+  assert.equal(run.status, 1)
+  assert.match(run.stdout, /文件大小为 4\.\d MB，超过上限 512 KB/)
 })
 
 test('a missing path is an I/O error: exit 2, no stack trace', () => {

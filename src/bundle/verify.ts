@@ -15,7 +15,9 @@ import { generateDataSchema } from './data-schema.js'
 import { SOURCE_NAME } from './export-json.js'
 import { ARCHIVE_HASH_SUFFIX, BUNDLE_MEMBERS, MANIFEST_NAME, manifestProblem, sha256, type Manifest } from './manifest.js'
 import { version } from '../version.js'
-import { LIMITS, readDirectory, readEntry, ZipRefused, type ZipEntry, type ZipProblem } from './zip-read.js'
+import { limitParams } from '../limit-messages.js'
+import { limitDefinition, limits, type LimitHit } from '../limits.js'
+import { readDirectory, readEntry, ZipRefused, type ZipEntry, type ZipProblem } from './zip-read.js'
 import { zipMembers } from './zip.js'
 
 export interface VerifyOptions {
@@ -30,6 +32,11 @@ function validateData(value: unknown): ValidateFunction {
   return dataValidator
 }
 
+/** The diagnostic of a bundle limit hit, naming the member when there is one. */
+function reportLimit(file: VFile, hit: LimitHit): void {
+  emit(file, limitDefinition(hit.key).ruleId, { ...limitParams(hit), file: hit.entry ?? '' }, undefined)
+}
+
 function report(file: VFile, problem: ZipProblem): void {
   const params = { file: problem.entry ?? '', reason: problem.reason }
   switch (problem.kind) {
@@ -37,9 +44,10 @@ function report(file: VFile, problem: ZipProblem): void {
     case 'link':
       emit(file, 'bundle-entry-safe', params, undefined)
       return
-    case 'size':
-      emit(file, 'bundle-size-limit', params, undefined)
+    case 'limit':
+      reportLimit(file, problem.hit!)
       return
+    case 'bomb':
     case 'integrity':
       if (problem.entry) {
         emit(file, 'bundle-entry-intact', params, undefined)
@@ -50,6 +58,17 @@ function report(file: VFile, problem: ZipProblem): void {
     case 'structure':
       emit(file, 'bundle-zip-valid', { reason: problem.entry ? `${problem.entry}：${problem.reason}` : problem.reason }, undefined)
   }
+}
+
+const TOO_LARGE = Symbol('too large')
+
+/** JSON members are parsed only up to `bundleJsonBytes`; over it they get that limit's diagnostic instead. */
+function parseMember(file: VFile, name: string, bytes: Uint8Array): unknown {
+  if (bytes.length > limits.bundleJsonBytes) {
+    reportLimit(file, { key: 'bundleJsonBytes', actual: bytes.length, entry: name })
+    return TOO_LARGE
+  }
+  return parseJson(bytes)
 }
 
 function parseJson(bytes: Uint8Array): unknown {
@@ -74,7 +93,7 @@ export function verifyBundleBytes(file: VFile, bytes: Uint8Array): void {
       } catch (error) {
         if (!(error instanceof ZipRefused)) throw error
         // A bomb stops everything; a damaged member is reported and the rest still checked.
-        if (error.problem.kind === 'size') throw error
+        if (error.problem.kind === 'bomb') throw error
         report(file, error.problem)
         unreadable.add(entry.name)
       }
@@ -90,7 +109,8 @@ export function verifyBundleBytes(file: VFile, bytes: Uint8Array): void {
     if (!unreadable.has(MANIFEST_NAME)) emit(file, 'bundle-file-present', { file: MANIFEST_NAME }, undefined)
     return
   }
-  const parsed = parseJson(manifestBytes)
+  const parsed = parseMember(file, MANIFEST_NAME, manifestBytes)
+  if (parsed === TOO_LARGE) return
   const problem = parsed === undefined ? '不是有效的 JSON' : manifestProblem(parsed)
   if (problem) {
     emit(file, 'bundle-manifest-valid', { reason: problem }, undefined)
@@ -159,8 +179,8 @@ function checkCompressedBytes(file: VFile, bytes: Uint8Array, members: Map<strin
 }
 
 function checkData(file: VFile, dataBytes: Uint8Array | undefined, manifest: Manifest): void {
-  if (dataBytes) {
-    const data = parseJson(dataBytes)
+  const data = dataBytes && parseMember(file, 'data.json', dataBytes)
+  if (dataBytes && data !== TOO_LARGE) {
     if (data === undefined) emit(file, 'bundle-data-schema', { reason: '不是有效的 JSON' }, undefined)
     else {
       const validate = validateData(data)
@@ -182,9 +202,9 @@ export async function verifyBundle(path: string, options: VerifyOptions = {}): P
   try {
     const info = await stat(path)
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' })
-    // A bundle can never be larger than everything it may unpack to.
-    if (info.size > LIMITS.totalBytes) {
-      emit(file, 'bundle-size-limit', { file: '', reason: `文件大于 ${LIMITS.totalBytes / 1024 / 1024} MB` }, undefined)
+    // A bundle can never be larger than everything it may unpack to; not even read when it is.
+    if (info.size > limits.bundleBytes) {
+      reportLimit(file, { key: 'bundleBytes', actual: info.size })
       return file
     }
     bytes = await readFile(path)

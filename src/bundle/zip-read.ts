@@ -8,16 +8,7 @@
  */
 import { crc32 } from 'node:zlib'
 import { Inflate } from 'fflate'
-
-export const LIMITS = {
-  /** Most entries a bundle may hold. */
-  entries: 64,
-  /** Total declared uncompressed size. */
-  totalBytes: 256 * 1024 * 1024,
-  /** Largest uncompressed/compressed ratio accepted for entries over `ratioFloor` bytes. */
-  ratio: 200,
-  ratioFloor: 1024 * 1024,
-}
+import { BUNDLE_RATIO_FLOOR, limits, type LimitHit, type LimitValues } from '../limits.js'
 
 export interface ZipEntry {
   name: string
@@ -36,9 +27,11 @@ export interface ZipEntry {
 
 /** A problem with the archive itself; `entry` names the member when there is one. */
 export interface ZipProblem {
-  kind: 'structure' | 'path' | 'link' | 'size' | 'integrity'
+  /** `limit`: over one of the bundle limits of src/limits.ts (`hit`); `bomb`: inflates past its declared size. */
+  kind: 'structure' | 'path' | 'link' | 'limit' | 'bomb' | 'integrity'
   entry?: string
   reason: string
+  hit?: LimitHit
 }
 
 export class ZipRefused extends Error {
@@ -78,8 +71,12 @@ function findEocd(bytes: Uint8Array): number {
   return fail({ kind: 'structure', reason: '不是 zip 文件（找不到目录结尾记录）' })
 }
 
+function overLimit(hit: LimitHit): never {
+  return fail({ kind: 'limit', reason: '', hit, ...(hit.entry ? { entry: hit.entry } : {}) })
+}
+
 /** Parse and check the directory; throws `ZipRefused` on any structural or safety problem. */
-export function readDirectory(bytes: Uint8Array): ZipEntry[] {
+export function readDirectory(bytes: Uint8Array, values: LimitValues = limits): ZipEntry[] {
   if (bytes.length < 22) fail({ kind: 'structure', reason: '文件太短，不是 zip 文件' })
   const e = findEocd(bytes)
   const count = u16(bytes, e + 10)
@@ -90,7 +87,7 @@ export function readDirectory(bytes: Uint8Array): ZipEntry[] {
   if (count === 0xffff || cdOffset === 0xffffffff) fail({ kind: 'structure', reason: '不支持 zip64' })
   if (u16(bytes, e + 20) !== 0 || e + 22 !== bytes.length) fail({ kind: 'structure', reason: 'zip 结尾有多余数据或注释' })
   if (cdOffset + cdSize !== e) fail({ kind: 'structure', reason: 'zip 目录位置与结尾记录不符' })
-  if (count > LIMITS.entries) fail({ kind: 'size', reason: `条目过多（${count} 个，上限 ${LIMITS.entries}）` })
+  if (count > values.bundleEntries) overLimit({ key: 'bundleEntries', actual: count })
 
   const decoder = new TextDecoder('utf-8', { fatal: true })
   const entries: ZipEntry[] = []
@@ -133,14 +130,17 @@ export function readDirectory(bytes: Uint8Array): ZipEntry[] {
     if (entry.method !== 0 && entry.method !== 8) fail({ kind: 'structure', entry: name, reason: `不支持的压缩方式 ${entry.method}` })
     if (entry.method === 0 && entry.size !== entry.compressedSize) fail({ kind: 'integrity', entry: name, reason: '存储条目的大小不一致' })
     total += entry.size
-    if (total > LIMITS.totalBytes) fail({ kind: 'size', entry: name, reason: `解压后总大小超过 ${LIMITS.totalBytes / 1024 / 1024} MB` })
-    if (entry.size > LIMITS.ratioFloor && entry.size / Math.max(entry.compressedSize, 1) > LIMITS.ratio)
-      fail({ kind: 'size', entry: name, reason: `压缩比异常（${Math.round(entry.size / Math.max(entry.compressedSize, 1))}:1）` })
     entries.push(entry)
     centrals.push(p)
     p += 46 + nameLen + extraLen + commentLen
   }
   if (p !== e) fail({ kind: 'structure', reason: 'zip 目录大小与结尾记录不符' })
+  // Declared sizes only: inflation stops as soon as an entry outgrows its declared size (readEntry).
+  if (total > values.bundleBytes) overLimit({ key: 'bundleBytes', actual: total })
+  for (const entry of entries) {
+    const ratio = entry.size / Math.max(entry.compressedSize, 1)
+    if (entry.size > BUNDLE_RATIO_FLOOR && ratio > values.bundleRatio) overLimit({ key: 'bundleRatio', actual: ratio, entry: entry.name })
+  }
   // Only once nothing unsafe is in the archive: the byte-level integrity of every header.
   entries.forEach((entry, i) => {
     const c = centrals[i]!
@@ -189,7 +189,7 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
     let length = 0
     let done = false
     const inflate = new Inflate((chunk, final) => {
-      if (length + chunk.length > entry.size) fail({ kind: 'size', entry: entry.name, reason: '解压后大于声明的大小（疑似 zip 炸弹）' })
+      if (length + chunk.length > entry.size) fail({ kind: 'bomb', entry: entry.name, reason: '解压后大于声明的大小（疑似 zip 炸弹）' })
       out.set(chunk, length)
       length += chunk.length
       if (final) done = true

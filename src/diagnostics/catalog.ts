@@ -4,6 +4,7 @@
  * functions take parameters already formatted and never include a position.
  * `docs/rules.md` and the "every rule has fixtures" test are built from it.
  */
+import { limitCatalogEntries } from '../limit-messages.js'
 import type { Severity, Stage } from './types.js'
 
 export type Params = Record<string, string | number>
@@ -453,15 +454,7 @@ const entries: CatalogEntry[] = [
     en: (p) => `Refused: entry ${p.file} is unsafe (${p.reason})`,
     fixtures: false,
   },
-  {
-    ruleId: 'bundle-size-limit',
-    source: 'bundle',
-    severity: 'error',
-    title: '发布包解压后大小在限度内（非 zip 炸弹）',
-    zh: (p) => `拒绝处理发布包：${p.file ? `条目 ${p.file} ` : ''}${p.reason}`,
-    en: (p) => `Refused: ${p.file ? `entry ${p.file}: ` : ''}${p.reason}`,
-    fixtures: false,
-  },
+  // bundle-size-limit, bundle-entries-limit, …: one entry per limit, from src/limits.ts (below).
   {
     ruleId: 'bundle-entry-intact',
     source: 'bundle',
@@ -748,6 +741,9 @@ const entries: CatalogEntry[] = [
     fixtures: false,
   },
 ]
+
+// — limits: one rule per limit of src/limits.ts (file size, YAML depth, Markdown nesting, zip entries …) —
+entries.push(...limitCatalogEntries())
 
 export const catalog: ReadonlyMap<string, CatalogEntry> = new Map(entries.map((e) => [e.ruleId, e]))
 

@@ -4,9 +4,21 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { formatLimitValue } from '../limit-messages.js'
+import { limitDefinition, type LimitKey } from '../limits.js'
 import { catalog } from './catalog.js'
 
 const severityWords = { error: '错误 error', warning: '警告 warning', info: '提示 info' } as const
+
+/** A limit fixture lowers its limit (limits.json) instead of committing megabytes: say so. */
+function loweredLimits(path: string): string {
+  const values = JSON.parse(readFileSync(path, 'utf8')) as Partial<Record<LimitKey, number>>
+  const parts = Object.entries(values).map(([key, value]) => {
+    const d = limitDefinition(key as LimitKey)
+    return `${d.measure}的上限调低为 ${formatLimitValue(d.unit, value!, 'zh')}（默认 ${formatLimitValue(d.unit, d.value, 'zh')}）`
+  })
+  return `（示例中${parts.join('，')}）`
+}
 
 export function rulesDoc(fixturesRoot: string): string {
   const lines = [
@@ -30,9 +42,10 @@ export function rulesDoc(fixturesRoot: string): string {
     if (!entry.fixtures || !existsSync(expected)) continue
     const okPath = existsSync(join(dir, 'ok.md')) ? 'ok.md' : 'ok/'
     const notOkPath = existsSync(join(dir, 'not-ok.md')) ? 'not-ok.md' : 'not-ok/'
+    const lowered = existsSync(join(dir, 'limits.json')) ? loweredLimits(join(dir, 'limits.json')) : ''
     lines.push(
       '',
-      `示例：[通过](../test/fixtures/rules/${entry.ruleId}/${okPath}) · [不通过](../test/fixtures/rules/${entry.ruleId}/${notOkPath})，不通过示例的输出：`,
+      `示例：[通过](../test/fixtures/rules/${entry.ruleId}/${okPath}) · [不通过](../test/fixtures/rules/${entry.ruleId}/${notOkPath})${lowered}，不通过示例的输出：`,
       '',
       '```text',
       readFileSync(expected, 'utf8').trimEnd(),

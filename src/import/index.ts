@@ -3,6 +3,7 @@
  * source file. Reading never throws at the user: an unreadable input is an
  * `error` result.
  */
+import type { LimitHit } from '../limits.js'
 import type { SourceDocument } from './blocks.js'
 import { readInput, readInputBytes } from './read-input.js'
 import { recognize, type ImportOptions, type Recognized } from './recognize.js'
@@ -20,7 +21,7 @@ export interface Imported {
   notes: string[]
 }
 
-export type ImportOutcome = Imported | { error: string }
+export type ImportOutcome = Imported | { error: string; limit?: LimitHit }
 
 function hasContent(recognized: Recognized): boolean {
   return recognized.tables.some((t) => t.found) || recognized.body.some((s) => s.def !== undefined)

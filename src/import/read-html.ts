@@ -4,9 +4,11 @@
  * of layout is read through as content, a data table becomes a cell grid.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
+import { fromParse5 } from 'hast-util-from-parse5'
 import { toText } from 'hast-util-to-text'
-import rehypeParse from 'rehype-parse'
-import { unified } from 'unified'
+import { parse, type DefaultTreeAdapterMap } from 'parse5'
+import { LimitExceeded } from '../limit-messages.js'
+import { limits } from '../limits.js'
 import type { Block, SourceDocument, TableCell } from './blocks.js'
 import { lineBlock } from './read-text.js'
 
@@ -62,8 +64,37 @@ function cellText(cell: Element): string {
   return toText(cell, { whitespace: 'normal' }).replace(/\u00a0/g, ' ').trim()
 }
 
+type ParentNode = DefaultTreeAdapterMap['parentNode']
+
+/** Deepest element nesting of a parse5 tree, counted without recursion. */
+function depthOf(document: ParentNode): number {
+  let deepest = 0
+  const stack: [ParentNode, number][] = [[document, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (depth > deepest) deepest = depth
+    for (const child of node.childNodes) if ('childNodes' in child) stack.push([child, depth + 1])
+    if ('content' in node && node.content) stack.push([node.content, depth + 1])
+  }
+  return deepest
+}
+
+/**
+ * The page as hast, as rehype-parse makes it, but measured in between: the
+ * HTML parser (parse5) nests without recursion, every walk after it recurses,
+ * so a page nested deeper than `htmlDepth` (thousands of `<div>`, or
+ * misnested `<b><i>` that the parser nests) is refused with that limit.
+ */
+function parseHtml(html: string): Root {
+  const document = parse(html, { scriptingEnabled: false })
+  const depth = depthOf(document)
+  if (depth > limits.htmlDepth) throw new LimitExceeded({ key: 'htmlDepth', actual: depth })
+  return fromParse5(document) as Root
+}
+
+/** Lines and tables of a page; throws `LimitExceeded` on a page over the HTML limits. */
 export function readHtml(html: string, kind: 'html' | 'docx' = 'html'): SourceDocument {
-  const tree = unified().use(rehypeParse).parse(html)
+  const tree = parseHtml(html)
   const blocks: Block[] = []
   let buffer = ''
   const flush = () => {

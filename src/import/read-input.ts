@@ -5,6 +5,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import { importLimits } from './input-limits.js'
 import { extname } from 'node:path'
+import { LimitExceeded } from '../limit-messages.js'
+import type { LimitHit } from '../limits.js'
 import type { SourceDocument } from './blocks.js'
 import { readDocx } from './read-docx.js'
 import { htmlAfterPreamble, htmlInString } from './read-embedded.js'
@@ -12,7 +14,8 @@ import { readHtml } from './read-html.js'
 import { readPdf } from './read-pdf.js'
 import { decodeText, readText } from './read-text.js'
 
-export type ReadResult = { doc: SourceDocument; encoding?: string } | { error: string }
+/** `limit`: the input is over one of the limits of src/limits.ts (`error` is its message). */
+export type ReadResult = { doc: SourceDocument; encoding?: string } | { error: string; limit?: LimitHit }
 
 /** The page's own HTML, unless a string inside it holds more of the report (a table the page lacks). */
 function chooseHtml(page: string | undefined, embedded: string | undefined): string {
@@ -51,8 +54,13 @@ export async function readInputBytes(bytes: Uint8Array, name: string): Promise<R
   // A saved page whose report is in a script's string, or HTML after a script preamble.
   const embedded = htmlInString(text)
   const html = looksHtml ? text : htmlAfterPreamble(text)
-  const doc = html !== undefined || embedded !== undefined ? readHtml(chooseHtml(html, embedded)) : readText(text)
-  return { doc, encoding: decoded.encoding }
+  try {
+    const doc = html !== undefined || embedded !== undefined ? readHtml(chooseHtml(html, embedded)) : readText(text)
+    return { doc, encoding: decoded.encoding }
+  } catch (error) {
+    if (error instanceof LimitExceeded) return { error: error.message, limit: error.hit }
+    throw error
+  }
 }
 
 export async function readInput(path: string): Promise<ReadResult> {

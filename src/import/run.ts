@@ -8,6 +8,8 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
+import { limitParams } from '../limit-messages.js'
+import { limitDefinition } from '../limits.js'
 import type { Lang } from '../diagnostics/types.js'
 import { validatePaths } from '../pipeline.js'
 import { VFile as File } from 'vfile'
@@ -73,7 +75,7 @@ function cellCounts(imported: Imported): { total: number; read: number; flagged:
   return { total, read, flagged }
 }
 
-function failure(input: string, status: RunStatus, ruleId: string, params: Record<string, string>, lang: Lang): RunResult {
+function failure(input: string, status: RunStatus, ruleId: string, params: Record<string, string | number>, lang: Lang): RunResult {
   const file = new File({ path: input })
   file.data.lang = lang
   file.data.severities = {}
@@ -104,7 +106,11 @@ async function importOneUnguarded(input: string, options: RunOptions): Promise<R
     ...(options.year ? { year: options.year } : {}),
     ...(options.format ? { format: options.format } : {}),
   })
-  if ('error' in outcome) return failure(input, 'unreadable', 'import-input-readable', { reason: outcome.error }, lang)
+  if ('error' in outcome) {
+    // An input over a limit gets that limit's own rule (import-html-depth-limit, …).
+    if (outcome.limit) return failure(input, 'unreadable', limitDefinition(outcome.limit.key).ruleId, limitParams(outcome.limit), lang)
+    return failure(input, 'unreadable', 'import-input-readable', { reason: outcome.error }, lang)
+  }
   const year = outcome.recognized.meta.year
   let output = options.out
   let agencyId: RunResult['agencyId']

@@ -9,10 +9,12 @@ import { VFile } from 'vfile'
 import { parseDocument, type Document, type YAMLWarning } from '../vendor/yaml.js'
 import { emit } from '../diagnostics/emit.js'
 import { trimCjkAutolinks } from './autolinks.js'
+import { limits as defaultLimits, resolveLimits, type LimitValues } from '../limits.js'
+import { checkSourceLimits, emitFileTooLarge, emitLimitHits } from './limit-scan.js'
+import { readYaml } from './yaml-limits.js'
 import type { Lang, Severity } from '../diagnostics/types.js'
 import { createLocator, type FrontMatter, type Locator } from './positions.js'
 import { diagnoseYaml, unplacedYamlFailure, yamlWarningText } from './yaml-diagnose.js'
-import { MAX_YAML_DEPTH, yamlTooDeepAt } from './yaml-depth.js'
 import { remarkFrontmatter, remarkGfm, remarkParse, unified } from '../vendor/markdown.js'
 
 export interface Source {
@@ -37,7 +39,16 @@ declare module 'vfile' {
 export interface ReadOptions {
   lang?: Lang
   severities?: Record<string, Severity | 'off'>
+  /** Limits to use instead of the defaults of src/limits.ts (e.g. lower ones for a portal). */
+  limits?: Partial<LimitValues>
 }
+
+/**
+ * yaml's own alias guard (it counts resolutions, not what they expand to).
+ * The alias limit is checked exactly before parsing (yaml-limits.ts); this
+ * only backs it up, far above anything a file within the limits reaches.
+ */
+const YAML_ALIAS_BACKSTOP = 10_000_000
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
 
@@ -68,8 +79,8 @@ function decode(file: VFile, bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Parse report text that is already in memory. */
-export function parseSource(file: VFile, raw: string): Source {
+/** Parse report text that is already in memory (within the text-level limits: see `checkSourceLimits`). */
+export function parseSource(file: VFile, raw: string, limits: LimitValues = defaultLimits): Source {
   let text = raw
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1)
@@ -85,24 +96,26 @@ export function parseSource(file: VFile, raw: string): Source {
   let bodyOffset = 0
   let yamlText = ''
   let warnings: YAMLWarning[] = []
-  let tooDeep: number | undefined
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {
     const fenceEnd = text.indexOf('\n') + 1
     yamlText = first.value
     bodyOffset = first.position.end.offset ?? 0
     tree.children.shift()
+    // Parsed once, and composed only within the YAML limits (depth, nodes, aliases).
+    const yaml = readYaml(first.value, limits)
+    if ('hits' in yaml) {
+      emitLimitHits(file, text, yaml.hits, limits, fenceEnd)
+      return { text, data: undefined, body: tree, bodyOffset, locate: createLocator(text, undefined) }
+    }
     // What yaml's parse() does, without its console warnings: warnings become diagnostics.
     // The document is kept only when it has something to report; else it is rebuilt lazily,
     // when a diagnostic needs a place, so a batch does not hold every report's document.
-    // Nested past a fixed bound: not parsed at all, so the outcome never depends on the stack left.
-    tooDeep = yamlTooDeepAt(first.value)
-    const doc = parseDocument(tooDeep === undefined ? first.value : '', { uniqueKeys: true, prettyErrors: false })
+    const doc = yaml.doc
     warnings = doc.warnings
-    if (tooDeep !== undefined) failure = 'too deep'
-    else if (doc.errors.length > 0) failure = doc.errors[0]!.message
+    if (doc.errors.length > 0) failure = doc.errors[0]!.message
     else {
       try {
-        data = doc.toJS({ maxAliasCount: 100 })
+        data = doc.toJS({ maxAliasCount: YAML_ALIAS_BACKSTOP })
       } catch (error) {
         failure = error instanceof Error ? error.message : String(error)
       }
@@ -114,8 +127,6 @@ export function parseSource(file: VFile, raw: string): Source {
     if (text.trim() === '') emit(file, 'front-matter-present', { empty: 1 }, locate.range(0, 0))
     else if (/^---[ \t]*\r?\n/.test(text)) emit(file, 'front-matter-closed', {}, locate.range(0, 3))
     else emit(file, 'front-matter-present', { empty: 0 }, locate.range(0, 0))
-  } else if (tooDeep !== undefined) {
-    emit(file, 'yaml-syntax', { reason: `嵌套超过 ${MAX_YAML_DEPTH} 层，无法读取；前置数据只需几层缩进或括号`, reasonEn: `nested deeper than ${MAX_YAML_DEPTH} levels, not read; the front matter needs only a few` }, locate.range(front.offset + tooDeep, front.offset + tooDeep + 1))
   } else if (failure !== undefined) {
     for (const problem of diagnoseYaml(yamlText, front.doc.errors)) {
       const [reason, reasonEn] = problem.reason
@@ -123,7 +134,7 @@ export function parseSource(file: VFile, raw: string): Source {
         ...(problem.note ? { note: problem.note } : {}),
       })
     }
-    // e.g. too many aliases, or nesting too deep to convert: no syntax error to place, still never a stack trace.
+    // e.g. an alias expansion past the backstop: no syntax error to place, still never a stack trace.
     if (front.doc.errors.length === 0) {
       const [reason, reasonEn] = unplacedYamlFailure(failure)
       emit(file, 'yaml-syntax', { reason, reasonEn }, locate.path([]), { note: failure })
@@ -145,10 +156,16 @@ export async function readSource(path: string, options: ReadOptions = {}): Promi
   const file = new VFile({ path })
   file.data.lang = options.lang ?? 'zh'
   file.data.severities = options.severities ?? {}
+  const limits = resolveLimits(options.limits)
   let bytes: Uint8Array
   try {
     const info = await stat(path)
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' })
+    // Not even read when it is over the size limit.
+    if (info.size > limits.fileBytes) {
+      emitFileTooLarge(file, info.size, limits)
+      return file
+    }
     bytes = await readFile(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
@@ -156,8 +173,8 @@ export async function readSource(path: string, options: ReadOptions = {}): Promi
     return file
   }
   const text = decode(file, bytes)
-  if (text === undefined) return file
-  file.data.source = parseSource(file, text)
+  if (text === undefined || !checkSourceLimits(file, text, limits)) return file
+  file.data.source = parseSource(file, text, limits)
   return file
 }
 
@@ -166,6 +183,7 @@ export function sourceFromText(path: string, text: string, options: ReadOptions 
   const file = new VFile({ path })
   file.data.lang = options.lang ?? 'zh'
   file.data.severities = options.severities ?? {}
-  file.data.source = parseSource(file, text)
+  const limits = resolveLimits(options.limits)
+  if (checkSourceLimits(file, text, limits)) file.data.source = parseSource(file, text, limits)
   return file
 }
