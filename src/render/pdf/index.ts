@@ -16,6 +16,7 @@ import { FontFileError, fontSet, pdfmake, type FontConfig, type FontSet } from '
 import { hastToPdf } from './from-hast.js'
 import { installKinsoku } from './kinsoku.js'
 import { installSpeedups } from './speedups.js'
+import { installSvgFonts } from './svg-fonts.js'
 import { footer, page, styles } from './styles.js'
 
 
@@ -134,6 +135,7 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
   }
   installKinsoku()
   installSpeedups()
+  installSvgFonts()
   try {
     const pm = pdfmake()
     pm.setFonts(fonts.dictionary)
