@@ -101,10 +101,15 @@ function evaluateRatio(source: DerivedSource, def: DerivedDef, ratio: NonNullabl
  * come through here.
  */
 export function ratioOfCounts(ratio: NonNullable<DerivedDef['ratio']>, count: (key: string) => number): number | null {
+  const { numerator, denominator } = ratioParts(ratio, count)
+  if (denominator <= 0) return null
+  return numerator / denominator
+}
+
+/** The two numbers behind a rate (shown beside it in rankings): Σ numerator and Σ denominator − Σ subtract. */
+export function ratioParts(ratio: NonNullable<DerivedDef['ratio']>, count: (key: string) => number): { numerator: number; denominator: number } {
   const total = (keys: readonly string[]) => keys.reduce((n, key) => n + count(key), 0)
-  const below = total(ratio.denominator) - total(ratio.subtract ?? [])
-  if (below <= 0) return null
-  return total(ratio.numerator) / below
+  return { numerator: total(ratio.numerator), denominator: total(ratio.denominator) - total(ratio.subtract ?? []) }
 }
 
 /** The definition named by key, Chinese name or alias. */
