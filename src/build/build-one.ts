@@ -10,6 +10,7 @@ import type { Diagnostic, Lang, Severity } from '../diagnostics/types.js'
 import { rowKey } from '../source/cells.js'
 import type { Report } from '../source/report.js'
 import { validatePaths } from '../pipeline.js'
+import { buildComparisonOutputs } from '../compare/build-step.js'
 import { buildReportOutputs, type BuildTarget, type BuiltFile } from './build-report.js'
 
 export interface BuildJob {
@@ -99,6 +100,8 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
       })
       // Render problems (templates, fonts) are errors too: the outputs are then incomplete.
       result.built = !hasErrors(file) && result.outputs.length > 0
+      // The comparison with last year's report, when there is one (src/compare/build-step.ts).
+      if (result.built) result.outputs.push(...(await buildComparisonOutputs(file, job)))
     }
   } catch (error) {
     result.failure = error instanceof Error ? error.message : String(error)

@@ -246,8 +246,26 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
       stale: e.stale,
     })
   }
-  await writeFileAtomic(join(outDir, 'index.html'), renderSiteIndex(entries))
   await writeFileAtomic(cachePath, JSON.stringify(cache, null, 2) + '\n')
+  // The region's dashboard, with the roll-up and the dataset (src/dashboard/build-pages.ts); if
+  // that fails (a bug), the plain index still lists every report.
+  try {
+    const { writeSupervisorPages } = await import('../dashboard/build-pages.js')
+    const reports = Object.values(cache.reports)
+    await writeSupervisorPages({
+      root,
+      outDir,
+      entries,
+      outputs: new Map(reports.map((e) => [`${e.dir}/${e.summary.year}`, e.outputs])),
+      keys: reports.map((e) => `${e.key}${e.stale ? ' stale' : ''}`),
+      pdf: targets.includes('pdf'),
+      ...(options.jobs ? { jobs: options.jobs } : {}),
+      lang,
+    })
+  } catch (error) {
+    stderr(`nianbao: 汇总页未能生成：${error instanceof Error ? error.message : String(error)}\n`)
+    await writeFileAtomic(join(outDir, 'index.html'), renderSiteIndex(entries))
+  }
 
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const diagnostics = results.flatMap((r) => r.diagnostics)

@@ -24,10 +24,10 @@ export interface GroupJob {
   lang?: Lang
 }
 
-const yearOf = (path: string): number => Number(/^(\d{4})\./.exec(basename(path))?.[1] ?? 0)
+export const yearOf = (path: string): number => Number(/^(\d{4})\./.exec(basename(path))?.[1] ?? 0)
 
-/** The source text inside a verified bundle, or the problems that stop it from being read. */
-async function bundleSource(path: string, lang: Lang): Promise<{ text: string } | { problems: string[] }> {
+/** A member of a bundle verified first, or the problems that stop it from being read. */
+export async function readVerifiedMember(path: string, member: string, lang: Lang): Promise<{ bytes: Uint8Array } | { problems: string[] }> {
   const file = new VFile({ path })
   file.data.lang = lang
   file.data.severities = {}
@@ -41,10 +41,9 @@ async function bundleSource(path: string, lang: Lang): Promise<{ text: string } 
   }
   verifyBundleBytes(file, bytes)
   if (hasErrors(file)) return { problems: diagnosticsOf(file).filter((d) => d.severity === 'error').map((d) => `${d.message}（${d.ruleId}）`) }
-  const entry = readDirectory(bytes).find((e) => e.name === SOURCE_NAME)
-  if (!entry) return { problems: [`发布包中没有 ${SOURCE_NAME}`] }
-  const source = readEntry(bytes, entry)
-  return { text: new TextDecoder('utf-8').decode(source) }
+  const entry = readDirectory(bytes).find((e) => e.name === member)
+  if (!entry) return { problems: [`发布包中没有 ${member}`] }
+  return { bytes: readEntry(bytes, entry) }
 }
 
 /** Records of one agency's reports, oldest first. */
@@ -58,13 +57,13 @@ export async function readGroup(job: GroupJob): Promise<ReportRecord[]> {
     let file: VFile
     if (job.kind === 'source') file = await loadReport(path, { lang })
     else {
-      const read = await bundleSource(path, lang)
+      const read = await readVerifiedMember(path, SOURCE_NAME, lang)
       if ('problems' in read) {
         out.push(unreadableRecord(id, path, 'bundle', read.problems, yearOf(path)))
         previous = undefined
         continue
       }
-      file = loadReportFromText(join(path, SOURCE_NAME), read.text, { lang })
+      file = loadReportFromText(join(path, SOURCE_NAME), new TextDecoder('utf-8').decode(read.bytes), { lang })
     }
     const report = file.data.report
     const prior = previous?.data.report && report && previous.data.report.meta.year === report.meta.year - 1 ? previous : undefined

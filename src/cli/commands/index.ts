@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs'
 import { buildCommand } from './build.js'
 import { compareCommand } from './compare.js'
+import { datasetCommand } from './dataset.js'
 import { importCommand } from './import.js'
 import { previewCommand } from './preview.js'
 import { rollupCommand } from './rollup.js'
@@ -9,4 +10,4 @@ import { validateCommand } from './validate.js'
 import { verifyCommand } from './verify.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- yargs modules differ in their args type
-export const commands: CommandModule<object, any>[] = [validateCommand, buildCommand, schemaCommand, verifyCommand, importCommand, previewCommand, compareCommand, rollupCommand]
+export const commands: CommandModule<object, any>[] = [validateCommand, buildCommand, schemaCommand, verifyCommand, importCommand, previewCommand, compareCommand, rollupCommand, datasetCommand]
