@@ -117,7 +117,7 @@ test('bundles are verified first: a damaged one is listed, not summed; copies of
   for (const [i, file] of files.slice(0, 2).entries()) {
     const bundle = createBundle({ file, source: await readFile(file.path), html: '<!DOCTYPE html><p>x</p>', pdf: new TextEncoder().encode('%PDF-1.7\n%%EOF\n') })!
     const zip = bundle.zip
-    if (i === 1) zip[zip.length - 30] ^= 1 // damage the second (乙局)
+    if (i === 1) zip[zip.length - 30]! ^= 1 // damage the second (乙局)
     writeFileSync(join(dir, 'out', i === 0 ? 'a' : 'b', '2024.zip'), zip)
   }
   const fromBundles = await runRollup({ paths: [join(dir, 'out')], jobs: 1 })
