@@ -57,7 +57,7 @@ test('content/: 2024 summed in the official layout, the 2023-only agency missing
   assert.deepEqual(data.missing.map((r) => r.id), ['xinjiang-county-wjw'])
   assert.equal(summary.reports.find((r) => r.id === 'shixing-wsjkj')!.lateAfter, '2025-01-31')
   const html = rollupHtml(data, summary)
-  assert.match(html, /1 家无此项/)
+  assert.match(html, /<br><span class="note">无1<\/span>/)
   assert.match(html, /本年缺报（2023年有报告）/)
   assert.doesNotMatch(html, /<script/)
 })
@@ -74,7 +74,7 @@ test('blanks are counted per cell; a report with errors is listed and never summ
   assert.equal(summary.reports.find((r) => r.agency === '丙局')!.status, 'errors')
   const sum = data.years.get(2024)!.all.get(cellKey('requests', '一', 'commercial'))!
   assert.deepEqual([sum.micro, sum.blank, sum.reports], [0, 1, 2])
-  assert.match(rollupHtml(data, summary), /0<br><span class="note">（1 家空白）<\/span>/)
+  assert.match(rollupHtml(data, summary), /0<br><span class="note">空1<\/span>/)
   const csv = rollupCellsCsv(data)
   assert.ok(csv.startsWith('\ufeff分组,年度,表格'))
   assert.ok(csv.includes('全部,2024,表三,一,一、本年新收政府信息公开申请数量,commercial,商业企业,,0,1,0,2\r\n'), 'sum, blanks, absent, agencies')

@@ -12,7 +12,7 @@ import type { CountSums } from './accumulate.js'
 import { flagRules, type FlagRule } from './flag-rules.js'
 import type { ReportRecord } from './record.js'
 import type { RollupData } from './run.js'
-import { summedTablesHtml } from './rollup-tables.js'
+import { SUMMED_LEGEND, summedTablesHtml } from './rollup-tables.js'
 import type { RegionRate, RollupSummary } from './summary.js'
 
 /** Rows of each ranking shown on the page (the CSV has every agency). */
@@ -152,7 +152,7 @@ export function rollupHtml(data: RollupData, summary: RollupSummary, options: Ro
   ])
   const body = [
     `<header class="report-header"><h1 class="report-title">${escapeHtml(rollupTitle(year))}</h1></header>`,
-    `<p class="note">汇总 ${sums?.all.reports ?? 0} 家机关${year}年的报告（有错误的报告和校验未通过的发布包只列出，不计入）。每格为各机关同一格之和；「（N 家空白）」为该格留空（不是 0）的机关数，「（N 家无此项）」为所用格式没有该格的机关数；「—」为没有机关填写。比率为各机关计数之和相除（不是比率的平均），只计该指标各项均已填写的机关。</p>`,
+    `<p class="note">汇总 ${sums?.all.reports ?? 0} 家机关${year}年的报告（有错误的报告和校验未通过的发布包只列出，不计入）。每格为各机关同一格之和；${SUMMED_LEGEND}比率为各机关计数之和相除（不是比率的平均），只计该指标各项均已填写的机关。</p>`,
     '<section class="report-section" id="rollup-tables">',
     '<h2>一、汇总表</h2>',
     sums ? summedTablesHtml(year, sums.all, 'all') : '<p>没有可汇总的报告。</p>',

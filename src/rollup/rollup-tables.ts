@@ -37,9 +37,13 @@ export function summedCell(format: FormatDefinition, sums: CellSums, table: stri
   return { value: filled > 0 ? fromMicro(sum.micro) : null, blank: sum.blank, absent: sums.reports - sum.reports }
 }
 
+/** What the short markers in a summed cell mean (printed above the tables). */
+export const SUMMED_LEGEND = '「空N」：N 家机关该格留空（不是 0，不计入合计）；「无N」：N 家机关所用格式没有该格；「—」：没有机关填写。'
+
+/** The sum, and under it short markers (narrow enough for the seven value columns of 表三 in the PDF). */
 export function summedCellHtml(s: SummedCell): string {
-  const notes = [s.blank ? `${s.blank} 家空白` : '', s.absent ? `${s.absent} 家无此项` : ''].filter(Boolean)
-  return `${escapeHtml(valueText(s.value))}${notes.length ? `<br><span class="note">（${notes.join('，')}）</span>` : ''}`
+  const notes = [s.blank ? `空${s.blank}` : '', s.absent ? `无${s.absent}` : ''].filter(Boolean)
+  return `${escapeHtml(valueText(s.value))}${notes.length ? `<br><span class="note">${notes.join(' ')}</span>` : ''}`
 }
 
 /** The three official tables of `year`'s format, summed. `prefix` keeps ids unique on the page. */
