@@ -79,9 +79,9 @@ test('--templates from the command line replaces one partial', async () => {
 
 test('usage errors exit 2: unknown --to, missing --templates folder, no reports', async () => {
   const root = await workspace()
-  const unknown = nianbao(['build', join(root, 'content'), '--to', 'html,docx', '--out', join(root, 'out')])
+  const unknown = nianbao(['build', join(root, 'content'), '--to', 'html,epub', '--out', join(root, 'out')])
   assert.equal(unknown.code, 2)
-  assert.match(unknown.stderr, /--to 的取值应为 html、pdf、bundle.*docx/)
+  assert.match(unknown.stderr, /--to 的取值应为 html、pdf、docx、bundle.*epub/)
   const templates = nianbao(['build', join(root, 'content'), '--templates', join(root, 'nowhere'), '--out', join(root, 'out')])
   assert.equal(templates.code, 2)
   assert.match(templates.stderr, /模板目录不存在/)

@@ -7,6 +7,7 @@ import { diagnosticsOf } from '../src/diagnostics/emit.js'
 import { rulesDoc } from '../src/diagnostics/rules-doc.js'
 import { derivedDoc } from '../src/formats/derived-doc.js'
 import { flagsDoc } from '../src/rollup/flags-doc.js'
+import { referencesDoc } from '../src/formats/references-doc.js'
 import { validatePaths } from '../src/pipeline.js'
 
 const root = join(import.meta.dirname, '..')
@@ -22,6 +23,10 @@ test('docs/derived.md is up to date with the derived-figure definitions (npm run
 
 test('docs/flags.md is up to date with the roll-up flag rules (npm run docs)', () => {
   assert.equal(readFileSync(join(root, 'docs', 'flags.md'), 'utf8'), flagsDoc())
+})
+
+test('docs/references.md is up to date with the format definitions (npm run docs)', () => {
+  assert.equal(readFileSync(join(root, 'docs', 'references.md'), 'utf8'), referencesDoc())
 })
 
 test('the README’s complete report example validates without a single diagnostic', async () => {

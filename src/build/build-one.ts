@@ -20,6 +20,7 @@ export interface BuildJob {
   templates?: string
   lang?: Lang
   severities?: Record<string, Severity | 'off'>
+  pdfA?: boolean
 }
 
 /** The figures the site index shows for a report. */
@@ -97,6 +98,7 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
         targets: new Set(job.targets),
         outDir: job.outDir,
         ...(job.templates ? { templates: job.templates } : {}),
+        ...(job.pdfA ? { pdfA: true } : {}),
       })
       // Render problems (templates, fonts) are errors too: the outputs are then incomplete.
       result.built = !hasErrors(file) && result.outputs.length > 0

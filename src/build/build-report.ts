@@ -8,16 +8,15 @@ import { basename, dirname, join } from 'node:path'
 import type { VFile } from 'vfile'
 import { renderHtml } from '../render/html.js'
 import { bundleOutputs } from '../bundle/bundle-outputs.js'
-import { renderPdf } from '../render/pdf/index.js'
 import { writeFileAtomic } from './write-atomic.js'
 
-export type BuildTarget = 'html' | 'pdf' | 'bundle'
+export type BuildTarget = 'html' | 'pdf' | 'docx' | 'bundle'
 
 /** Every target `--to` accepts, in build order. */
-export const buildTargets: readonly BuildTarget[] = ['html', 'pdf', 'bundle']
+export const buildTargets: readonly BuildTarget[] = ['html', 'pdf', 'docx', 'bundle']
 
 /** Targets this version can write; add a target here when its case below is filled in. */
-export const implementedTargets: ReadonlySet<BuildTarget> = new Set<BuildTarget>(['html', 'pdf', 'bundle'])
+export const implementedTargets: ReadonlySet<BuildTarget> = new Set<BuildTarget>(['html', 'pdf', 'docx', 'bundle'])
 
 export interface BuildOptions {
   targets: Set<BuildTarget>
@@ -25,6 +24,8 @@ export interface BuildOptions {
   outDir: string
   /** Template overrides folder (`--templates DIR`). */
   templates?: string
+  /** `--pdf-a`: archival PDF/A-2b (else the config's `pdf.pdfA`). */
+  pdfA?: boolean
 }
 
 export interface BuiltFile {
@@ -59,9 +60,13 @@ export async function buildReportOutputs(file: VFile, options: BuildOptions): Pr
   const html = await renderHtml(file, options.templates ? { templates: options.templates } : {})
   if (html === undefined) return []
   const written: BuiltFile[] = []
-  // The bundle holds the PDF: render it once for both targets.
+  // The bundle holds the PDF and the Word file: each is rendered once for both targets.
+  // The renderers are loaded only when a target needs them (pdfmake and docx are large).
   let pdfBytes: Promise<Uint8Array | undefined> | undefined
-  const pdfOnce = () => (pdfBytes ??= renderPdf(html, file))
+  const pdfOnce = () =>
+    (pdfBytes ??= import('../render/pdf/index.js').then(({ renderPdf }) => renderPdf(html, file, options.pdfA ? { pdfA: true } : {})))
+  let docxBytes: Promise<Uint8Array> | undefined
+  const docxOnce = () => (docxBytes ??= import('../render/docx/index.js').then(({ renderDocx }) => renderDocx(html, file)))
   for (const target of buildTargets) {
     if (!options.targets.has(target)) continue
     switch (target) {
@@ -73,9 +78,12 @@ export async function buildReportOutputs(file: VFile, options: BuildOptions): Pr
         if (pdf) await write(written, target, join(dir, 'report.pdf'), pdf)
         break
       }
+      case 'docx':
+        await write(written, target, join(dir, 'report.docx'), await docxOnce())
+        break
       case 'bundle': {
         const pdf = await pdfOnce()
-        if (pdf) for (const [path, bytes] of await bundleOutputs(file, html, pdf, dir)) await write(written, target, path, bytes)
+        if (pdf) for (const [path, bytes] of await bundleOutputs(file, html, pdf, dir, await docxOnce())) await write(written, target, path, bytes)
         break
       }
     }

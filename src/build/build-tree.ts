@@ -53,6 +53,8 @@ export interface BuildTreeOptions {
   targets?: BuildTarget[]
   lang?: Lang
   severities?: Record<string, Severity | 'off'>
+  /** `--pdf-a`: archival PDF/A-2b for every report. */
+  pdfA?: boolean
   /** Worker threads (default: one per core). 1 builds in-process. */
   jobs?: number
   /** Progress bar instead of plain lines (default: stderr is a TTY). */
@@ -140,6 +142,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     lang,
     ...(options.templates ? { templates: resolve(options.templates) } : {}),
     ...(options.severities ? { severities: options.severities } : {}),
+    ...(options.pdfA ? { pdfA: true } : {}),
   })
   const keys = await Promise.all(files.map((f) => hasher.key(f, yearOfPath(f))))
 
@@ -168,6 +171,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     ...(options.templates ? { templates: options.templates } : {}),
     lang,
     ...(options.severities ? { severities: options.severities } : {}),
+    ...(options.pdfA ? { pdfA: true } : {}),
   })
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length))
   const pool = jobs > 1 && todo.length >= POOL_THRESHOLD ? new WorkerPool<BuildJob, BuildResult>(workerUrl(), jobs) : undefined
@@ -235,6 +239,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     const find = (suffix: string) => e.outputs.find((o) => o.endsWith(suffix))
     const html = find('/index.html')
     const pdf = find('/report.pdf')
+    const docx = find('/report.docx')
     const bundle = find('.zip')
     entries.push({
       dir: e.dir,
@@ -242,7 +247,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
       agency: e.summary.agency,
       formatDocument: e.summary.formatDocument,
       figures: e.summary.figures,
-      links: { ...(html ? { html } : {}), ...(pdf ? { pdf } : {}), ...(bundle ? { bundle } : {}) },
+      links: { ...(html ? { html } : {}), ...(pdf ? { pdf } : {}), ...(docx ? { docx } : {}), ...(bundle ? { bundle } : {}) },
       stale: e.stale,
     })
   }

@@ -68,6 +68,8 @@ export interface KeyOptions {
   /** Message language and `--rule` severities: data.json carries the diagnostics. */
   lang?: string
   severities?: Record<string, string>
+  /** `--pdf-a`. */
+  pdfA?: boolean
 }
 
 /** Per-build memo: folders and configs shared by many reports are hashed once. */
@@ -97,6 +99,7 @@ export class InputHasher {
           code,
           targets: [...this.options.targets].sort(),
           lang: this.options.lang ?? 'zh',
+          pdfA: this.options.pdfA === true,
           severities: Object.entries(this.options.severities ?? {}).sort(),
           templates: await this.dir(builtinTemplatesDir),
           override: this.options.templates ? await this.dir(resolve(this.options.templates)) : '-',

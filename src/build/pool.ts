@@ -11,7 +11,7 @@ interface Task<J, R> {
 }
 
 /** Start a worker from a module URL; under tsx (a `.ts` URL) the worker registers tsx first. */
-function startWorker(url: URL): Worker {
+export function startWorker(url: URL): Worker {
   // Workers inherit the parent's flags; `--input-type` (a parent run with -e) would break a file worker.
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'))
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { execArgv })

@@ -14,7 +14,7 @@ export interface IndexEntry {
   formatDocument: string
   figures: KeyFigures
   /** Which outputs exist, relative to out/. */
-  links: { html?: string; pdf?: string; bundle?: string }
+  links: { html?: string; pdf?: string; docx?: string; bundle?: string }
   /** The source now has errors: these are the previous outputs. */
   stale: boolean
 }
@@ -62,7 +62,7 @@ export function renderSiteIndex(entries: readonly IndexEntry[]): string {
       `<td>${e.year}</td>`,
       `<td class="num">${received}</td>`,
       `<td class="num">${share(e.figures)}</td>`,
-      `<td>${link(e.links.html, '网页')}${link(e.links.pdf, 'PDF')}${link(e.links.bundle, '发布包')}</td>`,
+      `<td>${link(e.links.html, '网页')}${link(e.links.pdf, 'PDF')}${link(e.links.docx, 'Word')}${link(e.links.bundle, '发布包')}</td>`,
       `<td>${escapeHtml(e.formatDocument)}</td>`,
       '</tr>',
     ].join('')
@@ -78,7 +78,7 @@ export function renderSiteIndex(entries: readonly IndexEntry[]): string {
 <body>
 <h1>政府信息公开工作年度报告</h1>
 <table>
-<caption>共 ${sorted.length} 份报告。予以公开占比 = 予以公开 ÷ 本年度办理结果总计。发布包含网页、PDF、源文件、data.json、data.csv 和 manifest.json，可用 <code>nianbao verify</code> 校验。</caption>
+<caption>共 ${sorted.length} 份报告。予以公开占比 = 予以公开 ÷ 本年度办理结果总计。发布包含网页、PDF、Word 文档、源文件、data.json、data.csv 和 manifest.json，可用 <code>nianbao verify</code> 校验。</caption>
 <thead><tr><th scope="col">机关</th><th scope="col">年度</th><th scope="col">本年新收申请</th><th scope="col">予以公开占比</th><th scope="col">文件</th><th scope="col">报告格式</th></tr></thead>
 <tbody>
 ${rows.join('\n')}

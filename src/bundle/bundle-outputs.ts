@@ -7,10 +7,10 @@ import type { VFile } from 'vfile'
 import { createBundle } from './zip.js'
 
 /** [path, bytes] pairs to write, or `[]` when the file has no report model. */
-export async function bundleOutputs(file: VFile, html: string, pdf: Uint8Array, dir: string): Promise<[string, Uint8Array][]> {
+export async function bundleOutputs(file: VFile, html: string, pdf: Uint8Array, dir: string, docx?: Uint8Array): Promise<[string, Uint8Array][]> {
   // The author's file byte for byte (BOM and line ends included), not the decoded text.
   const source = new Uint8Array(await readFile(file.path))
-  const bundle = createBundle({ file, source, html, pdf })
+  const bundle = createBundle({ file, source, html, pdf, ...(docx ? { docx } : {}) })
   if (!bundle) return []
   return [
     [`${dir}/data.json`, bundle.members.get('data.json')!],

@@ -94,6 +94,19 @@ const cellSchema: JsonSchema = {
   additionalProperties: false,
 }
 
+const sectionSchema: JsonSchema = {
+  title: '正文部分',
+  type: 'object',
+  properties: {
+    number: { type: ['integer', 'null'], minimum: 1, title: '官方部分序号（一至六），前言或未识别的标题为 null' },
+    heading: { type: ['string', 'null'], title: '标题原文，前言为 null' },
+    source: { type: 'string', title: '正文原文（Markdown，含 {收到申请} 等引用）' },
+    text: { type: 'string', title: '发布的正文（Markdown，引用已替换为数值）' },
+  },
+  required: ['number', 'heading', 'source', 'text'],
+  additionalProperties: false,
+}
+
 /** The constraints one format puts on data.json: its tables, blocks, rows and columns. */
 function formatBranch(format: FormatDefinition): JsonSchema {
   const cellVariants = format.tables.map((table) => ({
@@ -122,7 +135,7 @@ export function generateDataSchema(): JsonSchema {
     title: 'nianbao data.json：政府信息公开工作年度报告统计数据',
     description: '发布包中的 data.json：每张统计表的每个单元格（官方行号、行列名称、单位、数值及来源）和校验结果。',
     type: 'object',
-    definitions: { diagnostic: diagnosticSchema, cell: cellSchema },
+    definitions: { diagnostic: diagnosticSchema, cell: cellSchema, section: sectionSchema },
     properties: {
       dataVersion: { const: DATA_VERSION },
       format: {
@@ -151,6 +164,8 @@ export function generateDataSchema(): JsonSchema {
         },
       },
       cells: { type: 'array', items: { $ref: '#/definitions/cell' } },
+      // Added within dataVersion 1, so optional: bundles written before it still verify.
+      sections: { type: 'array', items: { $ref: '#/definitions/section' } },
       validation: {
         type: 'object',
         properties: {

@@ -10,11 +10,17 @@ import type { Diagnostic } from '../diagnostics/types.js'
 import type { FormatId, ValueType } from '../formats/types.js'
 import { rowKey, type CellOrigin } from '../source/cells.js'
 import type { Report, ReportMeta } from '../source/report.js'
+import { exportSections, type DataSection } from './export-sections.js'
 
 /** Name of the author's file inside a bundle; diagnostics point at it. */
 export const SOURCE_NAME = 'source.md'
 
-/** Version of the data.json layout; bumped only on incompatible changes. */
+/**
+ * Version of the data.json layout; bumped only on incompatible changes (a
+ * field removed, renamed or changing meaning). Fields added later, such as
+ * `sections`, keep the version: readers ignore what they do not know, and
+ * the schema lists the addition as optional so older bundles still verify.
+ */
 export const DATA_VERSION = 1
 
 export interface DataCell {
@@ -66,6 +72,8 @@ export interface DataJson {
   meta: ReportMeta
   tables: DataTable[]
   cells: DataCell[]
+  /** The narrative as written and as published (added in nianbao 0.1, dataVersion 1). */
+  sections: DataSection[]
   validation: DataValidation
 }
 
@@ -120,6 +128,7 @@ export function exportData(file: VFile): DataJson | undefined {
     meta: { ...report.meta },
     tables: report.format.tables.map((t) => ({ key: t.key, name: t.name, caption: t.caption, section: t.section })),
     cells: exportCells(report),
+    sections: exportSections(file),
     validation: { errors: count('error'), warnings: count('warning'), infos: count('info'), diagnostics },
   }
 }

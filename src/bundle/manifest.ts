@@ -15,6 +15,14 @@ export const BUNDLE_VERSION = 1
 export const BUNDLE_MEMBERS = ['data.csv', 'data.json', 'index.html', 'report.pdf', 'source.md'] as const
 export type BundleMember = (typeof BUNDLE_MEMBERS)[number]
 
+/**
+ * Members a bundle may hold besides those: the Word file. Listed in the
+ * manifest (and checked) when present; bundles without it stay valid, so the
+ * layout version is unchanged.
+ */
+export const OPTIONAL_MEMBERS = ['report.docx'] as const
+export type OptionalMember = (typeof OPTIONAL_MEMBERS)[number]
+
 export interface ManifestFile {
   name: string
   size: number

@@ -11,7 +11,7 @@ import type { VFile } from 'vfile'
 import { version } from '../version.js'
 import { exportCsv } from './export-csv.js'
 import { dataJsonText, exportData, SOURCE_NAME } from './export-json.js'
-import { createManifest, MANIFEST_NAME, manifestText, type BundleMember, type Manifest } from './manifest.js'
+import { createManifest, MANIFEST_NAME, manifestText, type BundleMember, type Manifest, type OptionalMember } from './manifest.js'
 
 const encoder = new TextEncoder()
 const bytesOf = (data: Uint8Array | string): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data)
@@ -29,6 +29,8 @@ export interface BundleInput {
   source: Uint8Array
   html: Uint8Array | string
   pdf: Uint8Array
+  /** The Word file (report.docx), an optional member: listed in the manifest when present. */
+  docx?: Uint8Array
   /** nianbao version recorded in the manifest; default: this package's. */
   nianbaoVersion?: string
 }
@@ -40,27 +42,32 @@ export interface Bundle {
   members: ReadonlyMap<string, Uint8Array>
 }
 
-/** Zip named members deterministically (sorted; `report.pdf` stored). */
-export function zipMembers(members: ReadonlyMap<string, Uint8Array>): Uint8Array {
+/**
+ * Zip named members deterministically (sorted; PDF and docx, already
+ * compressed, stored). `level` is the deflate level of the others.
+ */
+export function zipMembers(members: ReadonlyMap<string, Uint8Array>, options: { level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 } = {}): Uint8Array {
   const entries: Record<string, [Uint8Array, ZipOptions]> = {}
+  const textLevel = options.level ?? TEXT_LEVEL
   for (const name of [...members.keys()].sort()) {
-    const level = name.endsWith('.pdf') ? 0 : TEXT_LEVEL
+    const level = /\.(pdf|docx)$/.test(name) ? 0 : textLevel
     entries[name] = [members.get(name)!, { ...ENTRY_ATTRS, level, mtime: FIXED_MTIME }]
   }
-  return zipSync(entries, { level: TEXT_LEVEL, mtime: FIXED_MTIME })
+  return zipSync(entries, { level: textLevel, mtime: FIXED_MTIME })
 }
 
 /** Build the bundle of one report, or `undefined` when the file has no report model. */
 export function createBundle(input: BundleInput): Bundle | undefined {
   const data = exportData(input.file)
   if (!data) return undefined
-  const files = new Map<BundleMember, Uint8Array>([
+  const files = new Map<BundleMember | OptionalMember, Uint8Array>([
     ['data.csv', bytesOf(exportCsv(data.cells, data.meta))],
     ['data.json', bytesOf(dataJsonText(data))],
     ['index.html', bytesOf(input.html)],
     ['report.pdf', input.pdf],
     ['source.md', input.source],
   ])
+  if (input.docx) files.set('report.docx', input.docx)
   const manifest = createManifest({
     nianbao: input.nianbaoVersion ?? version,
     format: data.format.id,

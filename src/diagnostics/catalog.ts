@@ -298,8 +298,38 @@ const entries: CatalogEntry[] = [
     source: 'rules',
     severity: 'warning',
     title: '正文中的数字与表格一致',
-    zh: (p) => `正文写“${p.quote}”，但${p.table}中${p.cell}为 ${p.expected}`,
-    en: (p) => `The text says "${p.quote}", but ${p.cellEn} in ${p.table} is ${p.expected}`,
+    zh: (p) => `正文“${p.quote}”写作 ${p.stated}，与表格不符：${p.compared}；请核对正文或表格，或改写为引用 {${p.name}}，数字只填一次`,
+    en: (p) => `The text "${p.quote}" states ${p.stated}, but the tables say otherwise: ${p.comparedEn}; check the text or the table, or write the reference {${p.name}} so the number is written once`,
+    fixtures: true,
+  },
+  // — rules: references to the tables in the narrative ({收到申请}) —
+  {
+    ruleId: 'reference-name-known',
+    source: 'rules',
+    severity: 'error',
+    title: '正文引用的名称存在',
+    zh: (p) =>
+      p.reason === 'ambiguous'
+        ? `引用“${p.raw}”可指多张表的单元格，请写明表名，如 {表三 ${p.name}}`
+        : p.reason === 'absent'
+          ? `引用“${p.raw}”在 ${p.format} 格式中没有对应的单元格，请改写为数字或删去`
+          : `意外的引用名“${p.name}”${p.suggestion ? `，是否应为 {${p.suggestion}}？` : '。'}可用的名称见 docs/references.md（如 {收到申请}、{表三 三（三）1 自然人}）；花括号本身请写作 \\{`,
+    en: (p) =>
+      p.reason === 'ambiguous'
+        ? `Reference "${p.raw}" fits cells of several tables; name the table, e.g. {表三 ${p.name}}`
+        : p.reason === 'absent'
+          ? `Reference "${p.raw}" has no cell in format ${p.format}; write the number or remove it`
+          : `Unexpected reference name "${p.name}"${p.suggestion ? `, did you mean {${p.suggestion}}?` : '.'} The names are listed in docs/references.md (e.g. {收到申请}, {表三 三（三）1 自然人}); write \\{ for a literal brace`,
+    fixtures: true,
+  },
+  {
+    ruleId: 'reference-value-known',
+    source: 'rules',
+    severity: 'warning',
+    title: '正文引用的数值已知',
+    zh: (p) => `引用“${p.raw}”的值未知：${p.reason === 'zero' ? `${p.name}的分母为 0` : p.reason === 'blank' ? '所需单元格为空白' : '所需单元格不是有效数字'}；正文中印作“${p.blank}”`,
+    en: (p) =>
+      `The value of reference "${p.raw}" is unknown: ${p.reason === 'zero' ? 'its denominator is 0' : p.reason === 'blank' ? 'a cell it needs is blank' : 'a cell it needs is not a valid number'}; printed as "${p.blank}"`,
     fixtures: true,
   },
   // — rules: across years —
@@ -608,6 +638,25 @@ const entries: CatalogEntry[] = [
     title: '预览能生成页面',
     zh: (p) => `预览生成页面时出现内部错误：${p.reason}；请将此信息报告给维护者`,
     en: (p) => `Internal error while rendering the preview: ${p.reason}; please report this`,
+    fixtures: false,
+  },
+  // — editor: the language server (src/lsp/) —
+  {
+    ruleId: 'document-size-limit',
+    source: 'source',
+    severity: 'error',
+    title: '编辑器中的报告不超过大小上限',
+    zh: (p) => `文档有 ${p.size} 个字符，超过编辑器内校验的上限 ${p.limit}，未作检查；报告通常约一万字，请检查是否粘贴了多余内容`,
+    en: (p) => `The document has ${p.size} characters, over the editor's limit of ${p.limit}, and was not checked; a report is usually about 10,000 characters`,
+    fixtures: false,
+  },
+  {
+    ruleId: 'analysis-time-limit',
+    source: 'source',
+    severity: 'error',
+    title: '编辑器内校验在时限内完成',
+    zh: (p) => `校验超过 ${p.seconds} 秒仍未完成，已停止；文档中可能有极深的嵌套或大量括号，请检查最近的修改`,
+    en: (p) => `Checking took over ${p.seconds} s and was stopped; the document may hold very deep nesting or masses of brackets — check the latest edit`,
     fixtures: false,
   },
 ]

@@ -20,6 +20,22 @@ const lawsuits = (column: string): DerivedTerm[] => [t4(['lawsuit_direct'], colu
 export const derivedFigures: readonly DerivedDef[] = [
   // — 表三: applications —
   { key: 'received_new', name: '本年新收', aliases: ['新收申请', '本年新收申请'], kind: 'count', description: '本年新收政府信息公开申请数量', sum: [t3(['received'])] },
+  {
+    key: 'received_natural',
+    name: '自然人申请',
+    aliases: ['自然人新收申请'],
+    kind: 'count',
+    description: '本年新收申请中自然人提出的（表三 一 自然人）',
+    sum: [t3(['received'], 'natural')],
+  },
+  {
+    key: 'received_organisations',
+    name: '法人或其他组织申请',
+    aliases: ['法人和其他组织申请', '法人申请'],
+    kind: 'count',
+    description: '本年新收申请中法人或其他组织提出的（表三 一 商业企业至其他五列之和）',
+    sum: ['commercial', 'research', 'nonprofit', 'legal', 'other'].map((column) => t3(['received'], column)),
+  },
   { key: 'carried_over', name: '上年结转', aliases: ['上年结转申请'], kind: 'count', description: '上年结转政府信息公开申请数量', sum: [t3(['carried_over'])] },
   {
     key: 'received',
@@ -47,12 +63,41 @@ export const derivedFigures: readonly DerivedDef[] = [
   { key: 'other_handling', name: '其他处理', kind: 'count', description: '三（六）其他处理（各项之和）', sum: [t3(['other'])] },
   // — 表四: reviews and lawsuits —
   { key: 'review_total', name: '行政复议总数', kind: 'count', description: '行政复议总计', sum: [t4(['review'], 'total')] },
+  { key: 'review_upheld', name: '行政复议维持', aliases: ['复议维持'], kind: 'count', description: '行政复议结果维持', sum: [t4(['review'], 'upheld')] },
   { key: 'review_corrected', name: '行政复议纠正', aliases: ['复议纠正'], kind: 'count', description: '行政复议结果纠正', sum: [t4(['review'], 'corrected')] },
   { key: 'review_pending', name: '行政复议尚未审结', aliases: ['复议尚未审结'], kind: 'count', description: '行政复议尚未审结', sum: [t4(['review'], 'pending')] },
   { key: 'lawsuit_total', name: '行政诉讼总数', kind: 'count', description: '未经复议直接起诉与复议后起诉的总计之和', sum: lawsuits('total') },
+  { key: 'lawsuit_upheld', name: '行政诉讼维持', aliases: ['诉讼维持'], kind: 'count', description: '行政诉讼结果维持（两类起诉之和）', sum: lawsuits('upheld') },
   { key: 'lawsuit_corrected', name: '行政诉讼纠正', aliases: ['诉讼纠正'], kind: 'count', description: '行政诉讼结果纠正（两类起诉之和）', sum: lawsuits('corrected') },
   { key: 'lawsuit_pending', name: '行政诉讼尚未审结', aliases: ['诉讼尚未审结'], kind: 'count', description: '行政诉讼尚未审结（两类起诉之和）', sum: lawsuits('pending') },
   // — 表二: active disclosure (both formats have a 处理决定数量 column named `decisions`) —
+  // The document counts use gb-2021's columns (本年制发/废止/现行有效); gb-2019 counts differently and has none of them.
+  { key: 'regulations_issued', name: '制发规章', aliases: ['规章制发', '本年制发规章'], kind: 'count', description: '本年制发规章件数', sum: [t2(['regulations'], 'issued')] },
+  { key: 'regulations_in_force', name: '现行有效规章', kind: 'count', description: '现行有效规章件数', sum: [t2(['regulations'], 'in_force')] },
+  {
+    key: 'normative_issued',
+    name: '制发规范性文件',
+    aliases: ['规范性文件制发', '本年制发规范性文件', '制发行政规范性文件'],
+    kind: 'count',
+    description: '本年制发行政规范性文件件数',
+    sum: [t2(['normative_documents'], 'issued')],
+  },
+  {
+    key: 'normative_repealed',
+    name: '废止规范性文件',
+    aliases: ['规范性文件废止', '本年废止规范性文件', '废止行政规范性文件'],
+    kind: 'count',
+    description: '本年废止行政规范性文件件数',
+    sum: [t2(['normative_documents'], 'repealed')],
+  },
+  {
+    key: 'normative_in_force',
+    name: '现行有效规范性文件',
+    aliases: ['现行有效行政规范性文件'],
+    kind: 'count',
+    description: '现行有效行政规范性文件件数',
+    sum: [t2(['normative_documents'], 'in_force')],
+  },
   { key: 'licensing', name: '行政许可', aliases: ['行政许可决定'], kind: 'count', description: '行政许可处理决定数量', sum: [t2(['licensing'], 'decisions')] },
   { key: 'penalty', name: '行政处罚', aliases: ['行政处罚决定'], kind: 'count', description: '行政处罚处理决定数量', sum: [t2(['penalty'], 'decisions')] },
   { key: 'coercion', name: '行政强制', aliases: ['行政强制决定'], kind: 'count', description: '行政强制处理决定数量', sum: [t2(['coercion'], 'decisions')] },

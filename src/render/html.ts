@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
+import { resolveReferences } from '../source/references.js'
 import { sectionsToHtml } from './markdown.js'
 import { builtinTemplatesDir, isTemplateProblem, loadTemplates, type TemplateProblem } from './merge.js'
 import { buildViewModel } from './view-model.js'
@@ -58,7 +59,9 @@ export async function renderHtml(file: VFile, options: RenderHtmlOptions = {}): 
     report(file, templates)
     return undefined
   }
-  const view = buildViewModel(model, sectionsToHtml(model.body))
+  // References ({收到申请}) are numbers by now: every output made from this page prints them.
+  const body = resolveReferences(file)?.body ?? model.body
+  const view = buildViewModel(model, sectionsToHtml(body))
   const merged = templates.merge(view)
   if ('problem' in merged) {
     report(file, merged.problem)

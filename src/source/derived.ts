@@ -138,12 +138,17 @@ export function evaluateAllDerived(source: DerivedSource): Map<string, DerivedVa
  * decides how a blank reads.
  */
 export function formatDerived(def: DerivedDef, value: number | null): string | null {
+  return formatFigure(def.kind, value)
+}
+
+/** The printed form of a value of `kind` (a derived figure's, or a cell's: `count` or `amount`). */
+export function formatFigure(kind: DerivedDef['kind'], value: number | null): string | null {
   if (value === null) return null
-  if (def.kind === 'rate') {
+  if (kind === 'rate') {
     const tenths = Math.round(value * 1000 + 1e-9)
     return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)}%`
   }
-  if (def.kind === 'amount') return String(Math.round(value * 1e6) / 1e6)
+  if (kind === 'amount') return String(Math.round(value * 1e6) / 1e6)
   return String(value)
 }
 

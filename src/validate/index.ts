@@ -8,6 +8,7 @@ import { checkCrossYear } from './rules/cross-year.js'
 import { checkDataRules } from './rules/data-rules.js'
 import { checkFileName, checkFormatYear, checkPublished, checkRegulationLevel } from './rules/meta-rules.js'
 import { checkNarrative } from './rules/narrative.js'
+import { checkReferences } from './rules/references.js'
 import { checkReviewMarks } from './rules/review-marks.js'
 import { checkSections } from './rules/section-rules.js'
 
@@ -27,6 +28,7 @@ export function validateReport(file: VFile, options: ValidateOptions = {}): void
   checkRegulationLevel(file, report)
   checkDataRules(file, report)
   checkSections(file, report)
+  checkReferences(file, report)
   checkNarrative(file, report)
   const previous = options.previous?.data.report
   if (previous && previous.meta.year === report.meta.year - 1) checkCrossYear(file, report, previous)

@@ -18,6 +18,8 @@ export interface PdfText {
   info: Record<string, unknown>
   /** The XMP packet, if pdfjs could parse one. */
   xmpTitle: string | undefined
+  /** Every property of the XMP packet pdfjs parsed (`pdfaid:part` …), empty when there is none or it is malformed. */
+  xmp: Map<string, unknown>
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
@@ -34,9 +36,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
     }
   }
   const meta = await doc.getMetadata()
-  const xmp = meta.metadata as { get(name: string): unknown } | null
+  const xmp = meta.metadata as ({ get(name: string): unknown } & Iterable<[string, unknown]>) | null
   const xmpTitle = xmp ? (xmp.get('dc:title') as string | undefined) : undefined
-  const result = { pages: doc.numPages, items, info: meta.info as Record<string, unknown>, xmpTitle }
+  const result = { pages: doc.numPages, items, info: meta.info as Record<string, unknown>, xmpTitle, xmp: new Map(xmp ?? []) }
   await doc.destroy()
   return result
 }

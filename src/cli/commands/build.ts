@@ -20,6 +20,7 @@ export interface BuildArgs {
   force: boolean
   allowErrors: boolean
   jobs?: number
+  pdfA: boolean
   lang: Lang
   rule: string[]
 }
@@ -49,6 +50,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       .option('templates', { type: 'string', describe: '模板覆盖目录：其中的 report.hbs、partials/*.hbs、style.css 替换官方模板的同名文件' })
       .option('force', { type: 'boolean', default: false, describe: '全部重新生成，忽略增量缓存' })
       .option('allow-errors', { type: 'boolean', default: false, describe: '指定路径时，有错误的报告也生成，供预览草稿（仍以失败退出）' })
+      .option('pdf-a', { type: 'boolean', default: false, describe: '生成归档用 PDF/A-2b（也可在 nianbao.config.json 中设 "pdf": {"pdfA": true}）' })
       .option('jobs', { type: 'number', describe: '并行生成的线程数（默认：CPU 核数）' }) as unknown as Argv<BuildArgs>,
   handler: async (args) => {
     const lang = args.lang
@@ -88,6 +90,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
         severities,
         ...(args.templates ? { templates: args.templates } : {}),
         ...(args.jobs ? { jobs: args.jobs } : {}),
+        ...(args.pdfA ? { pdfA: true } : {}),
       })
       process.exitCode = summary.total === 0 ? 2 : summary.failed > 0 ? 1 : 0
       return
@@ -108,7 +111,12 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
         continue
       }
       try {
-        const outputs = await buildReportOutputs(file, { targets, outDir: args.out, ...(args.templates ? { templates: args.templates } : {}) })
+        const outputs = await buildReportOutputs(file, {
+          targets,
+          outDir: args.out,
+          ...(args.templates ? { templates: args.templates } : {}),
+          ...(args.pdfA ? { pdfA: true } : {}),
+        })
         if (outputs.length > 0) built++
         written.push(...outputs)
       } catch (error) {

@@ -1,8 +1,10 @@
 import type { CommandModule } from 'yargs'
+import { bindCommand } from './bind.js'
 import { buildCommand } from './build.js'
 import { compareCommand } from './compare.js'
 import { datasetCommand } from './dataset.js'
 import { importCommand } from './import.js'
+import { lspCommand } from './lsp.js'
 import { previewCommand } from './preview.js'
 import { rollupCommand } from './rollup.js'
 import { schemaCommand } from './schema.js'
@@ -10,4 +12,4 @@ import { validateCommand } from './validate.js'
 import { verifyCommand } from './verify.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- yargs modules differ in their args type
-export const commands: CommandModule<object, any>[] = [validateCommand, buildCommand, schemaCommand, verifyCommand, importCommand, previewCommand, compareCommand, rollupCommand, datasetCommand]
+export const commands: CommandModule<object, any>[] = [validateCommand, buildCommand, schemaCommand, verifyCommand, importCommand, previewCommand, bindCommand, lspCommand, compareCommand, rollupCommand, datasetCommand]

@@ -14,6 +14,7 @@ export interface ValidateArgs {
   lang: Lang
   rule: string[]
   verbose: boolean
+  watch: boolean
 }
 
 export function withCommonOptions<T>(y: Argv<T>) {
@@ -30,12 +31,18 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       .positional('paths', { type: 'string', array: true, default: ['content/'], describe: '报告文件或文件夹' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: '输出格式' })
       .option('strict', { type: 'boolean', default: false, describe: '有警告也以失败退出' })
-      .option('verbose', { type: 'boolean', default: false, describe: '显示说明和关联位置' }) as unknown as Argv<ValidateArgs>,
+      .option('verbose', { type: 'boolean', default: false, describe: '显示说明和关联位置' })
+      .option('watch', { type: 'boolean', default: false, describe: '文件改动后自动重新校验，按 Ctrl-C 结束（每行一条，供编辑器的问题匹配器读取）' }) as unknown as Argv<ValidateArgs>,
   handler: async (args) => {
     const severities = parseRuleOptions(args.rule)
     if (typeof severities === 'string') {
       process.stderr.write(`nianbao: ${severities}\n`)
       process.exitCode = 2
+      return
+    }
+    if (args.watch) {
+      const { watchValidate } = await import('../validate-watch.js')
+      await watchValidate({ paths: args.paths, lang: args.lang, severities })
       return
     }
     const files = await loadValidated(args.paths, { lang: args.lang, severities })

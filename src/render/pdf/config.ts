@@ -1,10 +1,11 @@
 /**
  * `nianbao.config.json` (or `.mjs` / `.js`, default export) at the content
- * root: the first one found walking up from the report's folder. Only the
- * `pdf.fonts` key is read here:
+ * root: the first one found walking up from the report's folder. The `pdf`
+ * key is read here: `pdf.fonts` and `pdf.pdfA` (archival PDF/A-2b):
  *
  * ```json
- * { "pdf": { "fonts": { "body": "fonts/仿宋_GB2312.ttf", "title": "fonts/方正小标宋简体.ttf",
+ * { "pdf": { "pdfA": true,
+ *            "fonts": { "body": "fonts/仿宋_GB2312.ttf", "title": "fonts/方正小标宋简体.ttf",
  *                       "heading": "fonts/黑体.ttf", "subheading": "fonts/楷体_GB2312.ttf" } } }
  * ```
  */
@@ -19,6 +20,8 @@ export interface PdfConfig {
   /** Absolute path of the config file. */
   path: string
   fonts: FontConfig
+  /** `pdf.pdfA`: write archival PDF/A-2b. */
+  pdfA?: boolean
 }
 
 export interface ConfigProblem {
@@ -78,6 +81,8 @@ export async function readPdfConfig(path: string): Promise<PdfConfig | ConfigPro
   }
   const pdf = (data as { pdf?: unknown } | undefined)?.pdf
   const fontsValue = (pdf as { fonts?: unknown } | undefined)?.fonts
+  const pdfA = (pdf as { pdfA?: unknown } | undefined)?.pdfA
+  if (pdfA !== undefined && typeof pdfA !== 'boolean') return { path, reason: 'pdf.pdfA 应为 true 或 false' }
   const fonts: FontConfig = {}
   if (fontsValue !== undefined) {
     if (!fontsValue || typeof fontsValue !== 'object') return { path, reason: 'pdf.fonts 应为对象' }
@@ -89,7 +94,7 @@ export async function readPdfConfig(path: string): Promise<PdfConfig | ConfigPro
       fonts[key as (typeof ROLES)[number]] = files
     }
   }
-  return { path, fonts }
+  return pdfA === undefined ? { path, fonts } : { path, fonts, pdfA }
 }
 
 export function isConfigProblem(value: PdfConfig | ConfigProblem): value is ConfigProblem {

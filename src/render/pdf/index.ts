@@ -10,15 +10,45 @@ import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import type { Root } from 'hast'
 import { emit } from '../../diagnostics/emit.js'
-import { parseCalendarDate, utcDate } from '../../source/dates.js'
 import { findConfigFile, isConfigProblem, readPdfConfig } from './config.js'
 import { FontFileError, fontSet, pdfmake, type FontConfig, type FontSet } from './fonts.js'
 import { hastToPdf } from './from-hast.js'
 import { installKinsoku } from './kinsoku.js'
 import { installSpeedups } from './speedups.js'
 import { installSvgFonts } from './svg-fonts.js'
+import { installStackSpeedups } from './speedups-stack.js'
 import { footer, page, styles } from './styles.js'
+import { documentDate } from '../document-date.js'
 
+export { documentDate }
+
+
+interface NodeInfo {
+  headlineLevel?: number
+  style?: unknown
+  stack?: boolean
+}
+
+interface PageNodes {
+  getFollowingNodesOnPage(): NodeInfo[]
+  getPreviousNodesOnPage(): NodeInfo[]
+  getNodesOnNextPage(): NodeInfo[]
+}
+
+/** Text, a table: not a heading, the page number or a container of other nodes. */
+const isContent = (n: NodeInfo) => n.headlineLevel !== 1 && n.style !== 'pageNumber' && !n.stack
+
+/**
+ * A heading never ends a page: it moves down with what it introduces. Only
+ * where that helps: not when the page holds nothing but headings before it
+ * (a run of headings longer than a page would move on page after page, each
+ * move a new layout of the whole document), nor when no text follows.
+ */
+export function keepHeadingsWithText(node: NodeInfo, nodes: PageNodes): boolean {
+  if (node.headlineLevel !== 1) return false
+  if (nodes.getFollowingNodesOnPage().some(isContent)) return false
+  return nodes.getPreviousNodesOnPage().some(isContent) && nodes.getNodesOnNextPage().some(isContent)
+}
 
 export interface RenderPdfOptions {
   /**
@@ -30,6 +60,11 @@ export interface RenderPdfOptions {
   fontsBaseDir?: string
   /** Creation and modification date. Default: `published`, else SOURCE_DATE_EPOCH, else 2000-01-01. */
   date?: Date
+  /**
+   * Archival PDF/A-2b (`--pdf-a`). Default: `pdf.pdfA` of the config found
+   * above the report, else off.
+   */
+  pdfA?: boolean
 }
 
 const parser = unified().use(rehypeParse)
@@ -39,23 +74,18 @@ function xmpSafe(text: string): string {
   return text.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞').replace(/[\u0000-\u001f]/g, ' ')
 }
 
-const FIXED_EPOCH = Date.UTC(2000, 0, 1)
-
-/** The document date: the report's `published` day, else SOURCE_DATE_EPOCH, else a fixed epoch. */
-export function documentDate(published: string | undefined): Date {
-  // Only a real calendar day: 2025-02-30 must not roll over to 2025-03-02.
-  const day = parseCalendarDate(published)
-  if (day) return utcDate(day.year, day.month, day.day)
-  const epoch = process.env.SOURCE_DATE_EPOCH
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000)
-  return new Date(FIXED_EPOCH)
+interface Resolved {
+  fonts: FontSet
+  pdfA: boolean
 }
 
-async function resolveFonts(file: VFile, options: RenderPdfOptions): Promise<FontSet | undefined> {
+/** Fonts and PDF/A setting: from the options, else the config above the report, else the defaults. */
+async function resolveSettings(file: VFile, options: RenderPdfOptions): Promise<Resolved | undefined> {
   let config: FontConfig | undefined = options.fonts
+  let pdfA = options.pdfA
   let baseDir = options.fontsBaseDir ?? process.cwd()
   let configName = 'RenderPdfOptions.fonts'
-  if (!config && file.path) {
+  if ((!config || pdfA === undefined) && file.path) {
     const path = await findConfigFile(file.path)
     if (path) {
       const read = await readPdfConfig(path)
@@ -63,13 +93,16 @@ async function resolveFonts(file: VFile, options: RenderPdfOptions): Promise<Fon
         emit(file, 'pdf-config-valid', { config: read.path, reason: read.reason }, undefined)
         return undefined
       }
-      config = read.fonts
-      baseDir = dirname(path)
-      configName = path
+      pdfA ??= read.pdfA
+      if (!config) {
+        config = read.fonts
+        baseDir = dirname(path)
+        configName = path
+      }
     }
   }
   try {
-    return fontSet(config, baseDir)
+    return { fonts: fontSet(config, baseDir), pdfA: pdfA ?? false }
   } catch (error) {
     if (!(error instanceof FontFileError)) throw error
     const reasonEn = error.reason === '文件不存在' ? 'no such file' : error.reason
@@ -83,8 +116,9 @@ async function resolveFonts(file: VFile, options: RenderPdfOptions): Promise<Fon
  * cannot be made (fonts, configuration); the reason is a message on `file`.
  */
 export async function renderPdf(html: string, file: VFile, options: RenderPdfOptions = {}): Promise<Uint8Array | undefined> {
-  const fonts = await resolveFonts(file, options)
-  if (!fonts) return undefined
+  const settings = await resolveSettings(file, options)
+  if (!settings) return undefined
+  const { fonts, pdfA } = settings
   const tree = parser.parse(html) as Root
   const seen = new Set<string>()
   const mapped = hastToPdf(tree, {
@@ -110,7 +144,8 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     creator: 'nianbao',
     producer: 'nianbao (pdfmake)',
     creationDate: date,
-    modDate: date,
+    // pdfkit writes no xmp:ModifyDate, and PDF/A wants every Info date in the XMP too.
+    ...(pdfA ? {} : { modDate: date }),
     // pdfkit derives the file ID from the info entries; this ties it to the content.
     NianbaoDigest: createHash('sha256').update(html).digest('hex').slice(0, 32),
   }
@@ -119,6 +154,9 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     pageSize: 'A4',
     pageMargins: page.margins,
     version: '1.7',
+    // PDF/A-2b (library-notes §1.7): pdfkit adds the XMP identification and an sRGB
+    // output intent; fonts are always embedded, metadata XML-safe, nothing encrypted.
+    ...(pdfA ? { subset: 'PDF/A-2b' } : {}),
     language: 'zh-CN',
     displayTitle: true,
     info,
@@ -126,16 +164,12 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     defaultStyle: pdfStyles.body,
     styles: pdfStyles,
     footer: (currentPage: number) => footer(currentPage),
-    // A heading never ends a page: it moves down with what it introduces.
-    // The page number is laid out as a node of the page too; it does not count.
-    pageBreakBefore: (
-      node: { headlineLevel?: number },
-      nodes: { getFollowingNodesOnPage(): { headlineLevel?: number; style?: unknown }[] },
-    ) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().every((n) => n.headlineLevel === 1 || n.style === 'pageNumber'),
+    pageBreakBefore: keepHeadingsWithText,
   }
   installKinsoku()
   installSpeedups()
   installSvgFonts()
+  installStackSpeedups()
   try {
     const pm = pdfmake()
     pm.setFonts(fonts.dictionary)

@@ -11,6 +11,7 @@
  * to the next line until neither end breaks the rule (pdfmake 0.3 internals;
  * covered by the line-breaking test).
  */
+import { buildNextLine, installLongRunBreaking, type Inline, type LineLike, type TextNode } from './line-builder.js'
 import { pdfmakeInternal } from './pdfmake-internals.js'
 
 /** Characters that may not start a line. */
@@ -19,39 +20,22 @@ export const CLOSING = '，。、；：？！）》」』〕】〉’”…·,.;
 export const OPENING = '（《「『“‘〔【〈([{'
 
 
-interface Inline {
-  text: string
-  width: number
-  trailingCut?: number
-  noNewLine?: boolean
-  x?: number
-  [key: string]: unknown
-}
-
-interface LineLike {
-  inlines: Inline[]
-  inlineWidths: number
-  trailingCut: number
-  lastLineInParagraph?: boolean
-}
-
-interface TextNode {
-  _inlines?: Inline[]
-}
-
 let installed = false
 
 /** Patch pdfmake's line builder once per process. */
 export function installKinsoku(): void {
   if (installed) return
   installed = true
+  installLongRunBreaking()
   const LayoutBuilder = pdfmakeInternal<{ prototype: Record<string, unknown> }>('LayoutBuilder')
   const TextInlines = pdfmakeInternal<new (x: null) => { widthOfText(t: string, i: Inline): number }>('TextInlines')
   const measure = new TextInlines(null)
-  const original = LayoutBuilder.prototype.buildNextLine as (this: unknown, node: TextNode) => LineLike | null
-  LayoutBuilder.prototype.buildNextLine = function buildNextLine(this: unknown, node: TextNode): LineLike | null {
-    const line = original.call(this, node)
-    if (line) fixLine(line, node, (text, inline) => measure.widthOfText(text, inline))
+  const width = (text: string, inline: Inline) => measure.widthOfText(text, inline)
+  type Builder = { writer: { context(): { availableWidth: number } } }
+  // pdfmake's own builder, made linear (line-builder.ts), then the line-breaking rules.
+  LayoutBuilder.prototype.buildNextLine = function (this: Builder, node: TextNode): LineLike | null {
+    const line = buildNextLine(node, this.writer.context().availableWidth, width)
+    if (line) fixLine(line, node, width)
     return line
   }
 }

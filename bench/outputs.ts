@@ -1,0 +1,97 @@
+/**
+ * Figures of the outputs (issue 13): one report to PDF from a cold process
+ * (`nianbao build one.md --to pdf`, whole process), the Word file per
+ * report, and long runs (issues 14.9, 15.6). Wall time and, where
+ * /usr/bin/time exists, CPU time (steadier on a shared machine).
+ *
+ *   node --import tsx bench/outputs.ts
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { validatePaths } from '../src/pipeline.js'
+import { renderDocx } from '../src/render/docx/index.js'
+import { renderHtml } from '../src/render/html.js'
+import { benchLongRuns } from './long-runs.js'
+
+const repo = join(import.meta.dirname, '..')
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? 0
+
+/** `nianbao build <seed> --to pdf` in a fresh process, `runs` times: median wall and CPU ms. */
+export function benchCliPdfCold(runs = 5): { wallMs: number; cpuMs: number | undefined } {
+  const out = mkdtempSync(join(tmpdir(), 'nianbao-cold-'))
+  const timeTool = existsSync('/usr/bin/time')
+  const walls: number[] = []
+  const cpus: number[] = []
+  try {
+    for (let i = 0; i < runs; i++) {
+      const args = [join(repo, 'bin', 'nianbao.js'), 'build', join(repo, 'content', 'ruzhou-wsjkw', '2024.md'), '--to', 'pdf', '--out', out]
+      const start = performance.now()
+      const run = timeTool
+        ? spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...args], { encoding: 'utf8' })
+        : spawnSync(process.execPath, args, { encoding: 'utf8' })
+      walls.push(performance.now() - start)
+      if (run.status !== 0) throw new Error(`nianbao build failed: ${run.stderr}`)
+      const cpu = /CPU ([\d.]+) ([\d.]+)/.exec(run.stderr)
+      if (cpu) cpus.push((Number(cpu[1]) + Number(cpu[2])) * 1000)
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+  return { wallMs: median(walls), cpuMs: cpus.length ? median(cpus) : undefined }
+}
+
+/** The seeds to .docx, `rounds` times after one warm-up round: ms per report (wall and CPU). */
+export async function benchDocx(rounds = 10): Promise<{ msPerReport: number; cpuMsPerReport: number }> {
+  const inputs = []
+  for (const file of await validatePaths([join(repo, 'content')])) inputs.push({ file, html: (await renderHtml(file))! })
+  for (const { file, html } of inputs) await renderDocx(html, file)
+  const cpu = process.cpuUsage()
+  const start = performance.now()
+  for (let r = 0; r < rounds; r++) for (const { file, html } of inputs) await renderDocx(html, file)
+  const used = process.cpuUsage(cpu)
+  const n = rounds * inputs.length
+  return { msPerReport: (performance.now() - start) / n, cpuMsPerReport: (used.user + used.system) / 1000 / n }
+}
+
+export interface OutputsBench {
+  cli_pdf_cold_ms: number
+  cli_pdf_cold_cpu_ms: number | undefined
+  docx_ms_per_report: number
+  docx_cpu_ms_per_report: number
+  pdf_long_run_ms: Record<string, number>
+  pdf_long_run_cpu_ms: Record<string, number>
+}
+
+export async function benchOutputs(): Promise<OutputsBench> {
+  const cold = benchCliPdfCold()
+  const docx = await benchDocx()
+  const long = await benchLongRuns()
+  return {
+    cli_pdf_cold_ms: Math.round(cold.wallMs),
+    cli_pdf_cold_cpu_ms: cold.cpuMs === undefined ? undefined : Math.round(cold.cpuMs),
+    docx_ms_per_report: Number(docx.msPerReport.toFixed(1)),
+    docx_cpu_ms_per_report: Number(docx.cpuMsPerReport.toFixed(1)),
+    pdf_long_run_ms: Object.fromEntries(Object.entries(long).map(([k, v]) => [k, Math.round(v.wallMs)])),
+    pdf_long_run_cpu_ms: Object.fromEntries(Object.entries(long).map(([k, v]) => [k, Math.round(v.cpuMs)])),
+  }
+}
+
+/** Rows for run.ts's table: name, value, target. */
+export function outputRows(b: OutputsBench): [string, string, string][] {
+  const long = Object.entries(b.pdf_long_run_ms)
+    .map(([k, v]) => `${k} ${v}${b.pdf_long_run_cpu_ms[k] !== undefined ? `/${b.pdf_long_run_cpu_ms[k]}` : ''}`)
+    .join(', ')
+  return [
+    ['cli_pdf_cold_ms', `${b.cli_pdf_cold_ms} (CPU ${b.cli_pdf_cold_cpu_ms ?? '?'})`, '≤ 1000 (nianbao build one.md --to pdf, whole process)'],
+    ['docx_ms_per_report', `${b.docx_ms_per_report} (CPU ${b.docx_cpu_ms_per_report})`, '— (Word file, seeds in a batch)'],
+    ['pdf_long_run_ms', long, 'linear in n (wall/CPU ms; 5k/10k/20k/50k characters)'],
+  ]
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await benchOutputs()
+  for (const [k, v, t] of outputRows(result)) console.log(`${k.padEnd(20)} ${v}  target ${t}`)
+}
