@@ -202,6 +202,11 @@ try {
     Object.assign(result, { preview_update_ms: preview.updateMs })
     rows.push(['preview_update_ms', `${preview.updateMs} (median of ${preview.saves}; server ${preview.serverMs} ms)`, '≤ 300'])
   }
+  // The supervisor's roll-up, bundles and comparison charts (bench/supervisor.ts).
+  const { benchSupervisor } = await import('./supervisor.js')
+  const supervisor = await benchSupervisor(log)
+  Object.assign(result, supervisor.result)
+  rows.push(...supervisor.rows)
   const width = Math.max(...rows.map((r) => r[0].length))
   const valueWidth = Math.max(...rows.map((r) => r[1].length))
   log('\n' + rows.map(([k, v, t]) => `${k.padEnd(width)}  ${v.padEnd(valueWidth)}  target ${t}`).join('\n') + '\n')

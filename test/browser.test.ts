@@ -101,7 +101,7 @@ function measureTables(page: Page) {
 test('every seed page opens in Chromium with no console error or request, tables with the official columns', async (t) => {
   if (chromiumMissing) return t.skip(chromiumMissing)
   const files = await validatePaths([join(repo, 'content')])
-  assert.equal(files.length, 5)
+  assert.equal(files.length, 6)
   for (const file of files) {
     const report = file.data.report!
     const html = await renderHtml(file)

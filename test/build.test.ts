@@ -18,7 +18,7 @@ import { diagnosticsOf } from '../src/diagnostics/emit.js'
 
 const root = join(import.meta.dirname, '..')
 const cli = join(root, 'bin', 'nianbao.js')
-const reports = ['jiyuan-wsjkw/2019', 'ruzhou-wsjkw/2024', 'shixing-wsjkj/2024', 'xinjiang-county-wjw/2023', 'yanzhou-wsjkj/2024']
+const reports = ['jiyuan-wsjkw/2019', 'ruzhou-wsjkw/2023', 'ruzhou-wsjkw/2024', 'shixing-wsjkj/2024', 'xinjiang-county-wjw/2023', 'yanzhou-wsjkj/2024']
 
 /** A temporary project folder with a copy of content/ (and `copies` extra agencies per seed). */
 function project(copies = 0): string {
@@ -62,8 +62,8 @@ test('nianbao build with no paths builds every report to page, PDF and bundle, p
   const run = spawnSync(process.execPath, [cli, 'build'], { cwd: dir, encoding: 'utf8' })
   assert.equal(run.status, 0, run.stdout + run.stderr)
   // Not a TTY here: one plain line per report, then the summary.
-  assert.match(run.stdout, /^\[1\/5\] 已生成 content\//m)
-  assert.match(run.stdout, /已生成 5 份，跳过 0 份（未改动），失败 0 份，警告 \d+ 个，用时 [\d.]+ 秒/)
+  assert.match(run.stdout, /^\[1\/6\] 已生成 content\//m)
+  assert.match(run.stdout, /已生成 6 份，跳过 0 份（未改动），失败 0 份，警告 \d+ 个，用时 [\d.]+ 秒/)
   const out = join(dir, 'out')
   for (const report of reports) {
     for (const name of ['index.html', 'report.pdf', 'data.json', 'data.csv']) assert.ok(existsSync(join(out, report, name)), `${report}/${name}`)
@@ -77,6 +77,12 @@ test('nianbao build with no paths builds every report to page, PDF and bundle, p
     assert.ok(index.includes(`href="${report}.zip"`), report)
   }
   assert.ok(index.includes('汝州市卫生健康委员会'))
+  // The supervisor's pages: the comparison where a previous year exists, the roll-up, the dataset.
+  assert.ok(index.includes('href="ruzhou-wsjkw/2024/compare.html"'), 'the dashboard links the comparison')
+  assert.ok(index.includes('href="rollup/index.html"'), 'and the roll-up')
+  for (const name of ['ruzhou-wsjkw/2024/compare.html', 'ruzhou-wsjkw/2024/compare.pdf', 'rollup/index.html', 'rollup/rollup.pdf', 'rollup/rollup.csv', 'dataset/cells.csv', 'dataset/year=2024/part-0.parquet'])
+    assert.ok(existsSync(join(out, name)), name)
+  assert.ok(!existsSync(join(out, 'ruzhou-wsjkw', '2023', 'compare.html')), 'no comparison without a previous year')
   // 汝州 2024: 3 applications received, none granted in full.
   assert.match(index, /汝州市卫生健康委员会<\/th><td>2024<\/td><td class="num">3<\/td><td class="num">0\.0%<\/td>/)
   const verify = spawnSync(process.execPath, [cli, 'verify', ...reports.map((r) => join(out, `${r}.zip`))], { encoding: 'utf8' })
@@ -89,18 +95,18 @@ test('incremental: an unchanged tree is skipped; a source, template or --force c
   mkdirSync(join(dir, 'content', 'ruzhou-wsjkw', 'templates'))
   writeFileSync(agencyCss, 'body { color: #000001; }\n')
   const first = await buildTree(treeOptions(dir))
-  assert.deepEqual([first.built, first.skipped, first.failed], [5, 0, 0])
+  assert.deepEqual([first.built, first.skipped, first.failed], [6, 0, 0])
   const page = join(dir, 'out', 'ruzhou-wsjkw', '2024', 'index.html')
   const before = readFileSync(page, 'utf8')
 
   const again = await buildTree(treeOptions(dir))
-  assert.deepEqual([again.built, again.skipped], [0, 5])
+  assert.deepEqual([again.built, again.skipped], [0, 6])
 
   // An agency's own template override changes that agency's page only.
   writeFileSync(agencyCss, 'body { color: #123456; }\n')
   const template = await buildTree(treeOptions(dir))
-  assert.deepEqual([template.built, template.skipped], [1, 4])
-  assert.deepEqual(template.results.map((r) => relative(dir, r.path)), [join('content', 'ruzhou-wsjkw', '2024.md')])
+  assert.deepEqual([template.built, template.skipped], [2, 4])
+  assert.deepEqual(template.results.map((r) => relative(dir, r.path)), [join('content', 'ruzhou-wsjkw', '2023.md'), join('content', 'ruzhou-wsjkw', '2024.md')])
   const after = readFileSync(page, 'utf8')
   assert.notEqual(after, before)
   assert.ok(after.includes('#123456'))
@@ -109,24 +115,24 @@ test('incremental: an unchanged tree is skipped; a source, template or --force c
   const source = join(dir, 'content', 'yanzhou-wsjkj', '2024.md')
   writeFileSync(source, readFileSync(source, 'utf8') + '\n补充说明。\n')
   const edited = await buildTree(treeOptions(dir))
-  assert.deepEqual([edited.built, edited.skipped], [1, 4])
+  assert.deepEqual([edited.built, edited.skipped], [1, 5])
 
   // --templates applies to every report; --force rebuilds all regardless.
   const override = join(dir, 'override')
   mkdirSync(override)
   writeFileSync(join(override, 'style.css'), 'body { color: #654321; }\n')
   const all = await buildTree(treeOptions(dir, { templates: override }))
-  assert.deepEqual([all.built, all.skipped], [5, 0])
+  assert.deepEqual([all.built, all.skipped], [6, 0])
   const forced = await buildTree(treeOptions(dir, { templates: override, force: true }))
-  assert.deepEqual([forced.built, forced.skipped], [5, 0])
+  assert.deepEqual([forced.built, forced.skipped], [6, 0])
   // data.json carries the diagnostics: another severity for a rule rebuilds.
   const severity = await buildTree(treeOptions(dir, { templates: override, severities: { 'overview-length': 'off' } }))
-  assert.deepEqual([severity.built, severity.skipped], [5, 0])
+  assert.deepEqual([severity.built, severity.skipped], [6, 0])
   const deleted = join(dir, 'out', 'jiyuan-wsjkw', '2019.zip')
   // A missing output is rebuilt even when the inputs did not change.
   await import('node:fs/promises').then((fs) => fs.rm(deleted))
   const repaired = await buildTree(treeOptions(dir, { templates: override, severities: { 'overview-length': 'off' } }))
-  assert.deepEqual([repaired.built, repaired.skipped], [1, 4])
+  assert.deepEqual([repaired.built, repaired.skipped], [1, 5])
   assert.ok(existsSync(deleted))
 })
 
@@ -141,7 +147,7 @@ test('a report that now has errors keeps its previous outputs and is marked stal
   writeFileSync(source, readFileSync(source, 'utf8').replace(/received: \[/, 'received: [-5, '))
   const lines: string[] = []
   const summary = await buildTree(treeOptions(dir, { stdout: (t) => void lines.push(t) }))
-  assert.deepEqual([summary.built, summary.failed, summary.skipped], [0, 1, 4])
+  assert.deepEqual([summary.built, summary.failed, summary.skipped], [0, 1, 5])
   assert.equal(summary.stale.length, 1)
   assert.ok(summary.errors > 0)
   assert.deepEqual(readFileSync(zip), oldZip)
@@ -152,7 +158,7 @@ test('a report that now has errors keeps its previous outputs and is marked stal
   assert.match(index, /始兴县卫生健康局 <span class="stale">/)
   // Still broken on the next run: still stale, still rebuilt (validated) rather than skipped.
   const next = await buildTree(treeOptions(dir))
-  assert.deepEqual([next.failed, next.skipped, next.stale.length], [1, 4, 1])
+  assert.deepEqual([next.failed, next.skipped, next.stale.length], [1, 5, 1])
 })
 
 test('worker threads build the same bytes as an in-process build', async () => {
@@ -160,7 +166,7 @@ test('worker threads build the same bytes as an in-process build', async () => {
   await buildTree(treeOptions(dir, { jobs: 1 }))
   const single = new Map(walk(join(dir, 'out')).filter((p) => !p.endsWith('.nianbao-cache.json')).map((p) => [relative(dir, p), readFileSync(p)]))
   const parallel = await buildTree(treeOptions(dir, { jobs: 2, force: true }))
-  assert.equal(parallel.built, 5)
+  assert.equal(parallel.built, 6)
   for (const [path, bytes] of single) assert.deepEqual(readFileSync(join(dir, path)), bytes, path)
 })
 
@@ -169,7 +175,7 @@ test('a build killed mid-way leaves no partial file, and the next build complete
   const child = spawn(process.execPath, [cli, 'build', '--jobs', '2'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
   await new Promise<void>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
-      if (/\[\s*3\/20\]/.test(chunk.toString())) resolve()
+      if (/\[\s*3\/24\]/.test(chunk.toString())) resolve()
     })
     child.on('exit', () => resolve())
   })
@@ -193,7 +199,7 @@ test('a build killed mid-way leaves no partial file, and the next build complete
   assert.equal(rerun.status, 0, rerun.stdout + rerun.stderr)
   const after = walk(join(dir, 'out'))
   assert.deepEqual(after.filter((p) => TEMP_PATTERN.test(p.split('/').pop()!)), [], 'leftover temporary files are swept')
-  assert.equal(after.filter((p) => p.endsWith('.zip')).length, 20)
+  assert.equal(after.filter((p) => p.endsWith('.zip')).length, 24)
 })
 
 test('the site index escapes agency names and folder names', async () => {

@@ -6,6 +6,7 @@ import { test } from 'node:test'
 import { diagnosticsOf } from '../src/diagnostics/emit.js'
 import { rulesDoc } from '../src/diagnostics/rules-doc.js'
 import { derivedDoc } from '../src/formats/derived-doc.js'
+import { flagsDoc } from '../src/rollup/flags-doc.js'
 import { referencesDoc } from '../src/formats/references-doc.js'
 import { validatePaths } from '../src/pipeline.js'
 
@@ -18,6 +19,10 @@ test('docs/rules.md is up to date with the catalogue and fixtures (npm run docs)
 
 test('docs/derived.md is up to date with the derived-figure definitions (npm run docs)', () => {
   assert.equal(readFileSync(join(root, 'docs', 'derived.md'), 'utf8'), derivedDoc())
+})
+
+test('docs/flags.md is up to date with the roll-up flag rules (npm run docs)', () => {
+  assert.equal(readFileSync(join(root, 'docs', 'flags.md'), 'utf8'), flagsDoc())
 })
 
 test('docs/references.md is up to date with the format definitions (npm run docs)', () => {

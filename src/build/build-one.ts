@@ -12,6 +12,7 @@ import type { Report } from '../source/report.js'
 import { internalError } from '../diagnostics/internal-error.js'
 import { validatePaths } from '../pipeline.js'
 import { fsErrorText, isFsError } from './fs-error.js'
+import { buildComparisonOutputs } from '../compare/build-step.js'
 import { buildReportOutputs, type BuildTarget, type BuiltFile } from './build-report.js'
 
 export interface BuildJob {
@@ -107,6 +108,8 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
       })
       // Render problems (templates, fonts) are errors too: the outputs are then incomplete.
       result.built = !hasErrors(file) && result.outputs.length > 0
+      // The comparison with last year's report, when there is one (src/compare/build-step.ts).
+      if (result.built) result.outputs.push(...(await buildComparisonOutputs(file, job)))
     }
   } catch (error) {
     // The disk (read-only, full, no permission) is said plainly; anything else is a bug, reported on the file.

@@ -281,16 +281,38 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   }
   // A read-only or full disk is said plainly (exit code 2), never as an internal error.
   let ioFailed = results.filter((r) => r.failureKind === 'io').length
-  for (const [path, text] of [
-    [join(outDir, 'index.html'), renderSiteIndex(entries)],
-    [cachePath, JSON.stringify(cache, null, 2) + '\n'],
-  ] as const) {
+  const write = async (path: string, text: string) => {
     try {
       await writeFileAtomic(path, text)
     } catch (error) {
       if (!isFsError(error)) throw error
       ioFailed++
       stderr(`nianbao: ${fsErrorText(error, lang)}\n`)
+    }
+  }
+  await write(cachePath, JSON.stringify(cache, null, 2) + '\n')
+  // The region's dashboard, with the roll-up and the dataset (src/dashboard/build-pages.ts); if
+  // that fails (a bug), the plain index still lists every report.
+  try {
+    const { writeSupervisorPages } = await import('../dashboard/build-pages.js')
+    const reports = Object.values(cache.reports)
+    await writeSupervisorPages({
+      root,
+      outDir,
+      entries,
+      outputs: new Map(reports.map((e) => [`${e.dir}/${e.summary.year}`, e.outputs])),
+      keys: reports.map((e) => `${e.key}${e.stale ? ' stale' : ''}`),
+      pdf: targets.includes('pdf'),
+      ...(options.jobs ? { jobs: options.jobs } : {}),
+      lang,
+    })
+  } catch (error) {
+    if (isFsError(error)) {
+      ioFailed++
+      stderr(`nianbao: ${fsErrorText(error, lang)}\n`)
+    } else {
+      stderr(`nianbao: ${lang === 'en' ? 'the overview pages were not written' : '汇总页未能生成'}：${error instanceof Error ? error.message : String(error)}\n`)
+      await write(join(outDir, 'index.html'), renderSiteIndex(entries))
     }
   }
 

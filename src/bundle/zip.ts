@@ -61,7 +61,7 @@ export function createBundle(input: BundleInput): Bundle | undefined {
   const data = exportData(input.file)
   if (!data) return undefined
   const files = new Map<BundleMember | OptionalMember, Uint8Array>([
-    ['data.csv', bytesOf(exportCsv(data.cells))],
+    ['data.csv', bytesOf(exportCsv(data.cells, data.meta))],
     ['data.json', bytesOf(dataJsonText(data))],
     ['index.html', bytesOf(input.html)],
     ['report.pdf', input.pdf],

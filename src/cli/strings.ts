@@ -188,6 +188,36 @@ const strings = {
     zh: '下一步：填写 ~ 单元格和各部分正文（注释中有官方填写说明），边写边运行 npx nianbao validate {path} 检查，完成后 npm start 生成并提交。',
     en: 'Next: fill in the ~ cells and the sections (the comments quote the official guidance), check with npx nianbao validate {path} as you go, then npm start to build, and commit.',
   },
+  // — supervisor: compare, rollup, dataset —
+  'compare.describe': {
+    zh: '比较同一机关两个年度的报告：统计表逐格变化、主要指标、文字重复和图表，输出 out/<机关>/<年度>/compare.html 和 compare.pdf',
+    en: 'Compare two years of one agency: every cell’s change, the main figures, repeated text and charts, written to out/<agency>/<year>/compare.html and compare.pdf',
+  },
+  'compare.older': { zh: '较早年度的报告（如 content/ruzhou-wsjkw/2023.md）', en: 'The earlier report (e.g. content/ruzhou-wsjkw/2023.md)' },
+  'compare.newer': { zh: '较晚年度的报告', en: 'The later report' },
+  'compare.out': { zh: '输出目录（写入 <out>/<机关>/<较晚年度>/）', en: 'Output folder (writes <out>/<agency>/<later year>/)' },
+  'compare.to': { zh: '输出格式，逗号分隔：html,pdf', en: 'Outputs, comma-separated: html,pdf' },
+  'rollup.describe': {
+    zh: '汇总多个机关的报告（源文件或发布包）：官方格式的汇总表、各机关状态、比率排名和需关注的情况，输出 HTML、PDF、CSV',
+    en: 'Roll up many agencies’ reports (sources or bundles): summed official tables, each agency’s status, rate rankings and red flags, as HTML, PDF and CSV',
+  },
+  'rollup.paths': {
+    zh: '报告源文件（<机关>/<年度>.md）或发布包（<机关>/<年度>.zip）所在的文件或文件夹',
+    en: 'Files or folders with report sources (<agency>/<year>.md) or bundles (<agency>/<year>.zip)',
+  },
+  'rollup.by': {
+    zh: '分组汇总：按地区、层级或机关代码前缀（- 之前的部分）',
+    en: 'Group by region, level or agency-id prefix (the part before -)',
+  },
+  'rollup.year': { zh: '汇总的年度（默认：有报告的最近年度）', en: 'The year to roll up (default: the latest year with reports)' },
+  'rollup.to': { zh: '输出格式，逗号分隔：html,pdf,csv', en: 'Outputs, comma-separated: html,pdf,csv' },
+  'rollup.out': { zh: '输出目录', en: 'Output folder' },
+  'rollup.jobs': { zh: '并行读取的线程数（默认：CPU 核数）', en: 'Threads reading in parallel (default: the CPU count)' },
+  'dataset.describe': {
+    zh: '把所有报告的每个单元格导出为一张整齐的数据表：cells.csv 和按年度分区的 Parquet（year=2024/part-0.parquet），可直接用 DuckDB、pandas、Spark 读取',
+    en: 'Export every cell of every report as one tidy table: cells.csv and Parquet partitioned by year (year=2024/part-0.parquet), ready for DuckDB, pandas or Spark',
+  },
+  'dataset.out': { zh: '输出目录', en: 'Output folder' },
 } satisfies Record<string, Record<Lang, string>>
 
 export type StringKey = keyof typeof strings

@@ -32,6 +32,9 @@ export interface ViewCell {
   origin: CellOrigin | null
   /** YAML path of a statistics value (`requests.granted.0`; a computed total: its row or table); `null` for label cells. */
   path: string | null
+  /** Row path (`refused.state_secret`) and column key (`natural`) of a statistics value, for pages that pair cells (comparison, roll-up); `null` for label cells. */
+  row: string | null
+  column: string | null
 }
 
 export interface ViewRow {
@@ -111,6 +114,8 @@ function cell(fields: Partial<ViewCell> & { header: boolean; text: string }): Vi
     value: null,
     origin: null,
     path: null,
+    row: null,
+    column: null,
     ...fields,
   }
 }
@@ -131,7 +136,7 @@ interface Leaf {
   headerIds: string[]
 }
 
-function valueCell(value: Cell | undefined, headers: string[], colspan: number): ViewCell {
+function valueCell(value: Cell | undefined, headers: string[], colspan: number, row: string, column: string): ViewCell {
   const text = value && (value.origin === 'given' || value.origin === 'computed') ? formatNumber(value.value) : ''
   return cell({
     header: false,
@@ -142,6 +147,8 @@ function valueCell(value: Cell | undefined, headers: string[], colspan: number):
     value: value?.value ?? null,
     origin: value?.origin ?? 'missing',
     path: value ? value.path.join('.') : null,
+    row,
+    column,
   })
 }
 
@@ -210,7 +217,13 @@ function blockRows(
     data.push({
       blockHeading: false,
       cells: leaves.map((leaf, i) =>
-        valueCell(rows?.get(rowKey([leaf.node.row ?? '']))?.get(leaf.node.column ?? ''), leaf.headerIds, i === leaves.length - 1 ? 1 + extra : 1),
+        valueCell(
+          rows?.get(rowKey([leaf.node.row ?? '']))?.get(leaf.node.column ?? ''),
+          leaf.headerIds,
+          i === leaves.length - 1 ? 1 + extra : 1,
+          leaf.node.row ?? '',
+          leaf.node.column ?? '',
+        ),
       ),
     })
     return { heading, header, data }
@@ -238,7 +251,7 @@ function blockRows(
     const values = rows?.get(rowKey(row.path))
     leaves.forEach((leaf, j) => {
       const headers = [...leaf.headerIds, ...rowHeaders]
-      cells.push(valueCell(values?.get(leaf.node.column ?? ''), headers, j === leaves.length - 1 ? 1 + extra : 1))
+      cells.push(valueCell(values?.get(leaf.node.column ?? ''), headers, j === leaves.length - 1 ? 1 + extra : 1, rowKey(row.path), leaf.node.column ?? ''))
     })
     data.push({ blockHeading: false, cells })
   })

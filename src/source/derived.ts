@@ -89,10 +89,27 @@ function evaluateRatio(source: DerivedSource, def: DerivedDef, ratio: NonNullabl
     const worst = rank.find((r) => reasons.includes(r))!
     return { def, value: null, unknown: worst, cells }
   }
-  const total = (values: DerivedValue[]) => values.reduce((n, v) => n + v.value!, 0)
-  const below = total(denominator) - total(subtract)
-  if (below <= 0) return { def, value: null, unknown: 'zero', cells }
-  return { def, value: total(numerator) / below, cells }
+  const known = new Map(operands.map((v) => [v.def.key, v.value!]))
+  const value = ratioOfCounts(ratio, (key) => known.get(findDerived(source.format, key)?.key ?? key) ?? 0)
+  return value === null ? { def, value, unknown: 'zero', cells } : { def, value, cells }
+}
+
+/**
+ * The one formula of every rate: Σ numerator ÷ (Σ denominator − Σ subtract),
+ * from the values of its operand counts; `null` when the denominator is not
+ * above 0. A report's rates and a roll-up's (ratios of summed counts) both
+ * come through here.
+ */
+export function ratioOfCounts(ratio: NonNullable<DerivedDef['ratio']>, count: (key: string) => number): number | null {
+  const { numerator, denominator } = ratioParts(ratio, count)
+  if (denominator <= 0) return null
+  return numerator / denominator
+}
+
+/** The two numbers behind a rate (shown beside it in rankings): Σ numerator and Σ denominator − Σ subtract. */
+export function ratioParts(ratio: NonNullable<DerivedDef['ratio']>, count: (key: string) => number): { numerator: number; denominator: number } {
+  const total = (keys: readonly string[]) => keys.reduce((n, key) => n + count(key), 0)
+  return { numerator: total(ratio.numerator), denominator: total(ratio.denominator) - total(ratio.subtract ?? []) }
 }
 
 /** The definition named by key, Chinese name or alias. */

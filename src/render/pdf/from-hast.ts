@@ -6,7 +6,9 @@
  * text is still printed, so nothing is dropped silently.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
+import { toHtml } from 'hast-util-to-html'
 import { collectRuns, isInlineTag, normalizeRuns, runsText, type Run, type Unsupported } from './inline.js'
+import { contentWidth } from './styles.js'
 import { parseTable, tableToPdf, type PdfNode } from './tables.js'
 
 export interface HastToPdfOptions {
@@ -15,7 +17,14 @@ export interface HastToPdfOptions {
   emphasisFont?: string
   /** Reports a table that is too tall for a page and has a row group that may be cut. */
   oversized?: (tableId: string | undefined, groups: number) => void
+  /** Font family for text in charts (`<figure class="chart"><svg>`); SVG text falls back to it. */
+  chartFont?: string
+  /** Widest a chart may be drawn, in pt (default: the text width). */
+  chartWidth?: number
 }
+
+/** Background of `<mark>` text. */
+export const MARK_COLOR = '#FFE08A'
 
 export interface HastToPdfResult {
   content: PdfNode[]
@@ -91,6 +100,7 @@ export function hastToPdf(tree: Root, options: HastToPdfOptions): HastToPdfResul
         }
       }
       if (run.link) node.link = run.link
+      if (run.mark) node.background = MARK_COLOR
       return node
     })
 
@@ -147,8 +157,21 @@ export function hastToPdf(tree: Root, options: HastToPdfOptions): HastToPdfResul
         case 'section':
         case 'div':
         case 'main':
+        case 'figure':
           out.push(...blocks(node.children))
           break
+        case 'figcaption':
+          out.push(...paragraph(node.children, 'caption'))
+          break
+        case 'svg': {
+          // A chart (our own SVG, never the author's: the report sanitizer removes svg). pdfmake
+          // draws it with svg-to-pdfkit; its text falls back to the chart font.
+          const svg = toHtml(node, { space: 'svg' })
+          const width = Number(node.properties?.width) || 480
+          const widest = options.chartWidth ?? contentWidth
+          out.push({ svg, width: Math.min(width * 0.75, widest), ...(options.chartFont ? { font: options.chartFont } : {}), margin: [0, 4, 0, 8] })
+          break
+        }
         case 'footer': {
           const signoff = blocks(node.children)
           if (signoff.length === 0) break

@@ -16,6 +16,7 @@ import { FontFileError, fontSet, pdfmake, type FontConfig, type FontSet } from '
 import { hastToPdf } from './from-hast.js'
 import { installKinsoku } from './kinsoku.js'
 import { installSpeedups } from './speedups.js'
+import { installSvgFonts } from './svg-fonts.js'
 import { installStackSpeedups } from './speedups-stack.js'
 import { footer, page, styles } from './styles.js'
 import { documentDate } from '../document-date.js'
@@ -170,6 +171,7 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
   }
   installKinsoku()
   installSpeedups()
+  installSvgFonts()
   installStackSpeedups()
   try {
     const pm = pdfmake()

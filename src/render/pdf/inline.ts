@@ -1,5 +1,5 @@
 /**
- * Inline content (text, strong, em, a, br, span) as flat runs, with HTML
+ * Inline content (text, strong, em, a, br, span, mark) as flat runs, with HTML
  * whitespace collapsing, turned into pdfmake inline text.
  */
 import type { ElementContent } from 'hast'
@@ -10,12 +10,14 @@ export interface Run {
   bold?: boolean
   em?: boolean
   link?: string
+  /** Highlighted (`<mark>`: text repeated from last year on comparison pages). */
+  mark?: boolean
 }
 
 /** Reports an element outside the subset; its text is still rendered. */
 export type Unsupported = (tag: string, node: ElementContent) => void
 
-const INLINE = new Set(['strong', 'b', 'em', 'i', 'a', 'span', 'br'])
+const INLINE = new Set(['strong', 'b', 'em', 'i', 'a', 'span', 'br', 'mark'])
 
 /** Flatten inline nodes into runs. Block-level children are read as text after a line break. */
 export function collectRuns(nodes: ElementContent[], unsupported: Unsupported, base: Omit<Run, 'text'> = {}, out: Run[] = []): Run[] {
@@ -31,6 +33,7 @@ export function collectRuns(nodes: ElementContent[], unsupported: Unsupported, b
         const style = typeof href === 'string' && /^(https?:|mailto:)/i.test(href) ? { ...base, link: href } : base
         collectRuns(node.children, unsupported, style, out)
       } else if (tag === 'span') collectRuns(node.children, unsupported, base, out)
+      else if (tag === 'mark') collectRuns(node.children, unsupported, { ...base, mark: true }, out)
       else if (tag === 'p' || tag === 'div') {
         // A paragraph inside a table cell or list item: keep it on its own line.
         if (out.length > 0) out.push({ ...base, text: '\n' })

@@ -1,0 +1,75 @@
+/**
+ * PDF of a supervisor page (comparison, roll-up) from its HTML, through the
+ * same hast → pdfmake mapping as the reports (docs/html-subset.md), with the
+ * same fonts, line breaking and page numbers; charts are the page's own
+ * SVG. The report's A4 page geometry, which the table layout (page-sized
+ * parts, column widths) is measured against.
+ * Same HTML, same bytes: the date is given, the ID derived from the HTML.
+ */
+import { createHash } from 'node:crypto'
+import rehypeParse from 'rehype-parse'
+import { unified } from 'unified'
+import type { Root } from 'hast'
+import { fontSet, pdfmake } from '../render/pdf/fonts.js'
+import { hastToPdf } from '../render/pdf/from-hast.js'
+import { installKinsoku } from '../render/pdf/kinsoku.js'
+import { installSpeedups } from '../render/pdf/speedups.js'
+import { contentWidth, footer, page, styles } from '../render/pdf/styles.js'
+import { installSvgFonts } from '../render/pdf/svg-fonts.js'
+
+export interface PagePdfMeta {
+  title: string
+  author: string
+  subject: string
+  date: Date
+}
+
+const parser = unified().use(rehypeParse)
+
+const xmpSafe = (text: string): string => text.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞').replace(/[\u0000-\u001f]/g, ' ')
+
+/** Tags outside the subset, reported to the caller (a bug in our own page if any). */
+export interface PagePdfResult {
+  pdf: Uint8Array
+  unsupported: string[]
+}
+
+export async function renderPagePdf(html: string, meta: PagePdfMeta): Promise<PagePdfResult> {
+  const fonts = fontSet()
+  const unsupported = new Set<string>()
+  const mapped = hastToPdf(parser.parse(html) as Root, {
+    unsupported: (tag) => void unsupported.add(tag),
+    chartFont: fonts.families.heading,
+    chartWidth: contentWidth,
+  })
+  const base = styles(fonts)
+  const docDefinition = {
+    pageSize: 'A4',
+    pageMargins: page.margins,
+    version: '1.7',
+    language: 'zh-CN',
+    displayTitle: true,
+    info: {
+      title: xmpSafe(meta.title),
+      author: xmpSafe(meta.author),
+      subject: xmpSafe(meta.subject),
+      creator: 'nianbao',
+      producer: 'nianbao (pdfmake)',
+      creationDate: meta.date,
+      modDate: meta.date,
+      NianbaoDigest: createHash('sha256').update(html).digest('hex').slice(0, 32),
+    },
+    content: mapped.content,
+    // Smaller than a report's 三号 body: these pages are worksheets, not official documents.
+    defaultStyle: { ...base.body, fontSize: 11, lineHeight: 1.25 },
+    styles: { ...base, title: { ...base.title, fontSize: 18 }, h2: { ...base.h2, fontSize: 14, margin: [0, 8, 0, 4] }, h3: { ...base.h3, fontSize: 12, margin: [0, 6, 0, 2] }, p: { ...base.p, leadingIndent: 0 } },
+    footer: (currentPage: number) => footer(currentPage),
+  }
+  installKinsoku()
+  installSpeedups()
+  installSvgFonts()
+  const pm = pdfmake()
+  pm.setFonts(fonts.dictionary)
+  const buffer = await pm.createPdf(docDefinition).getBuffer()
+  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), unsupported: [...unsupported].sort() }
+}

@@ -1,0 +1,76 @@
+/**
+ * The supervisor's pages of a whole-tree build: the roll-up of every report
+ * (out/rollup/), the dataset (out/dataset/, from the data.json the build
+ * wrote) and the dashboard (out/index.html). Skipped when no report's
+ * inputs changed since they were last written (out/.nianbao-supervisor.json),
+ * so a no-op build stays fast.
+ */
+import { createHash } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { IndexEntry } from '../build/site-index.js'
+import { writeFileAtomic } from '../build/write-atomic.js'
+import type { Lang } from '../diagnostics/types.js'
+import { version } from '../version.js'
+import { renderDashboard, type DashboardEntry } from './dashboard.js'
+
+export const SUPERVISOR_CACHE = '.nianbao-supervisor.json'
+
+export interface SupervisorPagesInput {
+  root: string
+  outDir: string
+  entries: readonly IndexEntry[]
+  /** Every entry's written files (relative to outDir), by `dir/year`. */
+  outputs: ReadonlyMap<string, readonly string[]>
+  /** Input hashes of every report (the build cache's keys), for the skip check. */
+  keys: readonly string[]
+  /** Whether PDFs are built (the roll-up PDF too). */
+  pdf: boolean
+  jobs?: number
+  lang: Lang
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false)
+
+export async function writeSupervisorPages(input: SupervisorPagesInput): Promise<void> {
+  const entries: DashboardEntry[] = input.entries.map((e) => {
+    const outputs = input.outputs.get(`${e.dir}/${e.year}`) ?? []
+    const find = (suffix: string) => outputs.find((o) => o.endsWith(suffix))
+    const compare = find('/compare.html')
+    const docx = find('.docx')
+    return { ...e, links: { ...e.links, ...(compare ? { compare } : {}), ...(docx ? { docx } : {}) } }
+  })
+  const key = createHash('sha256')
+    .update(JSON.stringify({ version, pdf: input.pdf, keys: [...input.keys].sort(), entries }))
+    .digest('hex')
+  const cachePath = join(input.outDir, SUPERVISOR_CACHE)
+  const previous = await readFile(cachePath, 'utf8').then((t) => (JSON.parse(t) as { key?: string }).key, () => undefined)
+  const outputs = ['index.html', 'rollup/index.html', 'dataset/cells.csv'].map((p) => join(input.outDir, p))
+  if (previous === key && (await Promise.all(outputs.map(exists))).every(Boolean)) return
+
+  const { runRollup } = await import('../rollup/run.js')
+  const { summarize } = await import('../rollup/summary.js')
+  const { writeRollup } = await import('../rollup/write.js')
+  const data = await runRollup({ paths: [input.root], ...(input.jobs ? { jobs: input.jobs } : {}), lang: input.lang })
+  const summary = summarize(data)
+  const pages = new Map(entries.map((e) => [`${e.dir}/${e.year}`, e.links.html]))
+  await writeRollup(data, summary, {
+    outDir: join(input.outDir, 'rollup'),
+    targets: input.pdf ? ['html', 'pdf', 'csv'] : ['html', 'csv'],
+    link: (r) => {
+      const page = pages.get(`${r.id}/${r.year}`)
+      return page ? `../${page}` : undefined
+    },
+  })
+
+  const { dataJsonReports } = await import('../dataset/read.js')
+  const { writeDataset } = await import('../dataset/write.js')
+  const dataFiles = entries.flatMap((e) => {
+    const data = (input.outputs.get(`${e.dir}/${e.year}`) ?? []).find((o) => o.endsWith('/data.json'))
+    return data && !e.stale ? [{ id: e.dir, path: join(input.outDir, data) }] : []
+  })
+  await writeDataset(dataJsonReports(dataFiles), join(input.outDir, 'dataset'))
+
+  await writeFileAtomic(join(input.outDir, 'index.html'), renderDashboard({ entries, rollup: { data, summary, page: 'rollup/index.html' } }))
+  await writeFileAtomic(cachePath, JSON.stringify({ key }, null, 2) + '\n')
+}

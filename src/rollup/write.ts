@@ -1,0 +1,47 @@
+/**
+ * Write a roll-up: `<out>/index.html`, `rollup.pdf`, `rollup.csv` and
+ * `rollup-agencies.csv` (atomically; same reports, same bytes).
+ */
+import { join } from 'node:path'
+import { writeFileAtomic } from '../build/write-atomic.js'
+import { renderPagePdf } from '../compare/page-pdf.js'
+import { documentDate } from '../render/pdf/index.js'
+import { rollupAgenciesCsv, rollupCellsCsv } from './rollup-csv.js'
+import { rollupHtml, rollupTitle, type RollupPageOptions } from './rollup-html.js'
+import type { RollupData } from './run.js'
+import type { RollupSummary } from './summary.js'
+
+export type RollupTarget = 'html' | 'pdf' | 'csv'
+export const rollupTargets: readonly RollupTarget[] = ['html', 'pdf', 'csv']
+
+export interface WriteRollupOptions extends RollupPageOptions {
+  outDir: string
+  targets: readonly RollupTarget[]
+}
+
+/** The document date: the latest `published` of the year's reports (else SOURCE_DATE_EPOCH, else a fixed day). */
+function rollupDate(summary: RollupSummary): Date {
+  const dates = summary.included.flatMap((r) => (r.published ? [r.published] : [])).sort()
+  return documentDate(dates.at(-1))
+}
+
+/** Write the requested outputs; returns the paths written. */
+export async function writeRollup(data: RollupData, summary: RollupSummary, options: WriteRollupOptions): Promise<string[]> {
+  const written: string[] = []
+  const write = async (name: string, bytes: string | Uint8Array) => {
+    const path = join(options.outDir, name)
+    await writeFileAtomic(path, bytes)
+    written.push(path)
+  }
+  const html = rollupHtml(data, summary, options)
+  if (options.targets.includes('html')) await write('index.html', html)
+  if (options.targets.includes('pdf')) {
+    const { pdf } = await renderPagePdf(html, { title: rollupTitle(summary.year), author: 'nianbao', subject: rollupTitle(summary.year), date: rollupDate(summary) })
+    await write('rollup.pdf', pdf)
+  }
+  if (options.targets.includes('csv')) {
+    await write('rollup.csv', rollupCellsCsv(data))
+    await write('rollup-agencies.csv', rollupAgenciesCsv(data, summary))
+  }
+  return written
+}

@@ -1,0 +1,84 @@
+/**
+ * The dataset: every cell of every report in one tidy table, as CSV (BOM)
+ * and as Parquet partitioned by year, read back with hyparquet and, where
+ * the DuckDB package loads, queried with DuckDB as the README shows.
+ */
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { parquetReadObjects } from 'hyparquet'
+import { datasetReports } from '../src/dataset/read.js'
+import { DATASET_COLUMNS, writeDataset } from '../src/dataset/write.js'
+
+const root = join(import.meta.dirname, '..')
+const cli = join(root, 'bin', 'nianbao.js')
+
+async function build(out: string) {
+  return writeDataset(datasetReports([join(root, 'content')]), out)
+}
+
+test('content/ as CSV and Parquet: one row per cell, partitioned by year, same bytes twice', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'nianbao-dataset-'))
+  const result = await build(out)
+  assert.equal(result.reports, 6)
+  assert.deepEqual(result.years, [2019, 2023, 2024])
+  const csv = readFileSync(join(out, 'cells.csv'), 'utf8')
+  assert.ok(csv.startsWith('\ufeff' + DATASET_COLUMNS.join(',') + '\r\n'))
+  assert.equal(csv.split('\r\n').length - 2, result.rows)
+  assert.ok(csv.includes('汝州市卫生健康委员会,ruzhou-wsjkw,2024,gb-2021,requests,表三,一,一、本年新收政府信息公开申请数量,total,总计,,count,3,given\r\n'))
+  assert.deepEqual(readdirSync(out).sort(), ['cells.csv', 'year=2019', 'year=2023', 'year=2024'])
+
+  const bytes = readFileSync(join(out, 'year=2024', 'part-0.parquet'))
+  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+  const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[]
+  assert.equal(rows.length, csv.split('\r\n').filter((l) => /,2024,/.test(l)).length)
+  assert.deepEqual(Object.keys(rows[0]!), DATASET_COLUMNS.filter((c) => c !== 'year'), 'year is the partition, not a column')
+  const received = rows.find((r) => r.agency_id === 'ruzhou-wsjkw' && r.table === 'requests' && r.row_code === '一' && r.column === 'total')
+  assert.equal(received?.value, 3)
+  const blank = rows.find((r) => r.origin === 'blank')
+  assert.ok(blank === undefined || blank.value === null, 'a blank cell is null, not 0')
+
+  const again = mkdtempSync(join(tmpdir(), 'nianbao-dataset-'))
+  await build(again)
+  for (const path of ['cells.csv', 'year=2019/part-0.parquet', 'year=2024/part-0.parquet'])
+    assert.deepEqual(readFileSync(join(again, path)), readFileSync(join(out, path)), path)
+})
+
+test('DuckDB reads the folder as one table (hive partitioning), as the README shows', async (t) => {
+  let duckdb: typeof import('@duckdb/node-api')
+  try {
+    duckdb = await import('@duckdb/node-api')
+  } catch (error) {
+    t.skip(`@duckdb/node-api does not load here: ${error instanceof Error ? error.message : String(error)}`)
+    return
+  }
+  const out = mkdtempSync(join(tmpdir(), 'nianbao-dataset-'))
+  const result = await build(out)
+  const db = await duckdb.DuckDBInstance.create(':memory:')
+  const connection = await db.connect()
+  const glob = join(out, '*', '*.parquet').replace(/'/g, "''")
+  const received = await connection.runAndReadAll(
+    `SELECT year, sum(value) AS received FROM read_parquet('${glob}', hive_partitioning = true)
+     WHERE "table" = 'requests' AND row_code = '一' AND "column" = 'total' GROUP BY year ORDER BY year`,
+  )
+  assert.deepEqual(received.getRowObjects().map((r) => [Number(r.year), r.received]), [[2019, 2], [2023, 5], [2024, 4]])
+  const csv = await connection.runAndReadAll(`SELECT count(*) AS n FROM read_csv('${join(out, 'cells.csv').replace(/'/g, "''")}')`)
+  assert.equal(Number(csv.getRowObjects()[0]!.n), result.rows, 'the CSV loads as is, header detected')
+  connection.closeSync()
+})
+
+test('nianbao dataset skips a report with errors and says so (exit 1)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-dataset-cli-'))
+  cpSync(join(root, 'content', 'ruzhou-wsjkw'), join(dir, 'content', 'ruzhou-wsjkw'), { recursive: true })
+  const broken = readFileSync(join(root, 'content', 'yanzhou-wsjkj', '2024.md'), 'utf8').replace(/received: \[/, 'received: [-5, ')
+  mkdirSync(join(dir, 'content', 'broken'), { recursive: true })
+  writeFileSync(join(dir, 'content', 'broken', '2024.md'), broken)
+  const run = spawnSync(process.execPath, [cli, 'dataset', join(dir, 'content'), '--out', join(dir, 'ds')], { encoding: 'utf8' })
+  assert.equal(run.status, 1, run.stderr)
+  assert.match(run.stdout, /已导出 2 份报告.*1 份未导出/)
+  assert.match(run.stderr, /未导出：.*broken[\\/]2024\.md/)
+  assert.doesNotMatch(readFileSync(join(dir, 'ds', 'cells.csv'), 'utf8'), /兖州/)
+})
