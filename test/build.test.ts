@@ -75,6 +75,8 @@ test('nianbao build with no paths builds every report to page, PDF and bundle, p
     assert.ok(index.includes(`href="${report}/index.html"`), report)
     assert.ok(index.includes(`href="${report}/report.pdf"`), report)
     assert.ok(index.includes(`href="${report}.zip"`), report)
+    // The archive's hash beside its link, as in <year>.zip.sha256.
+    assert.ok(index.includes(readFileSync(join(out, `${report}.zip.sha256`), 'utf8').split(' ')[0]!), `${report}: SHA-256 shown`)
   }
   assert.ok(index.includes('汝州市卫生健康委员会'))
   // The supervisor's pages: the comparison where a previous year exists, the roll-up, the dataset.
