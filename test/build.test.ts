@@ -75,6 +75,8 @@ test('nianbao build with no paths builds every report to page, PDF and bundle, p
     assert.ok(index.includes(`href="${report}/index.html"`), report)
     assert.ok(index.includes(`href="${report}/report.pdf"`), report)
     assert.ok(index.includes(`href="${report}.zip"`), report)
+    // The archive's hash beside its link, as in <year>.zip.sha256.
+    assert.ok(index.includes(readFileSync(join(out, `${report}.zip.sha256`), 'utf8').split(' ')[0]!), `${report}: SHA-256 shown`)
   }
   assert.ok(index.includes('汝州市卫生健康委员会'))
   // The supervisor's pages: the comparison where a previous year exists, the roll-up, the dataset.
@@ -84,7 +86,7 @@ test('nianbao build with no paths builds every report to page, PDF and bundle, p
     assert.ok(existsSync(join(out, name)), name)
   assert.ok(!existsSync(join(out, 'ruzhou-wsjkw', '2023', 'compare.html')), 'no comparison without a previous year')
   // 汝州 2024: 3 applications received, none granted in full.
-  assert.match(index, /汝州市卫生健康委员会<\/th><td>2024<\/td><td class="num">3<\/td><td class="num">0\.0%<\/td>/)
+  assert.match(index, /汝州市卫生健康委员会<\/th><td>2024<\/td><td class="num">3<\/td><td class="num">0%<\/td>/)
   const verify = spawnSync(process.execPath, [cli, 'verify', ...reports.map((r) => join(out, `${r}.zip`))], { encoding: 'utf8' })
   assert.equal(verify.status, 0, verify.stdout)
 })

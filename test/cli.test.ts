@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import { test } from 'node:test'
 import { useColor } from '../src/diagnostics/color.js'
 import { assertExpected } from './util/fixtures.js'
@@ -106,16 +106,18 @@ test('build --format json prints files written, diagnostics and a summary', () =
   // The whole tree, twice: the second run writes nothing but reports the same diagnostics.
   const cold = JSON.parse(run(['build', '--format', 'json', '--to', 'html'], { cwd: dir }).stdout as string) as typeof result
   const noop = JSON.parse(run(['build', '--format', 'json', '--to', 'html'], { cwd: dir }).stdout as string) as typeof result
-  assert.equal(cold.files.length, 5)
+  // Six report pages, and the comparison of the one report with a previous year (ruzhou-wsjkw 2024).
+  assert.equal(cold.files.filter((f) => f.path.endsWith(`${sep}index.html`)).length, 6)
+  assert.deepEqual(cold.files.filter((f) => f.path.endsWith('compare.html')).map((f) => f.path), [join('out', 'ruzhou-wsjkw', '2024', 'compare.html')])
   assert.deepEqual(noop.files, [])
   assert.deepEqual(noop.diagnostics, cold.diagnostics)
   assert.deepEqual({ ...noop.summary, built: 0, skipped: 0 }, { ...cold.summary, built: 0, skipped: 0 })
-  assert.deepEqual([cold.summary.built, noop.summary.skipped], [5, 5])
+  assert.deepEqual([cold.summary.built, noop.summary.skipped], [6, 6])
 
   // In text too: a no-op rebuild prints the skipped reports' warnings, and counts them.
   const text = run(['build', '--to', 'html'], { cwd: dir })
   assert.equal(text.status, 0, text.stderr as string)
-  assert.match(text.stdout as string, new RegExp(`跳过 5 份（未改动），失败 0 份，警告 ${cold.summary.warnings} 个`))
+  assert.match(text.stdout as string, new RegExp(`跳过 6 份（未改动），失败 0 份，警告 ${cold.summary.warnings} 个`))
   assert.ok(cold.summary.warnings > 0)
   assert.match(text.stderr as string, /content\/shixing-wsjkj\/2024\.md\n.*format-matches-year/)
   assert.match(text.stderr as string, new RegExp(`⚠ 0 个错误，${cold.summary.warnings} 个警告`))

@@ -57,7 +57,7 @@ function expectedHeader(block: BlockDef): string[][] {
 test('every seed renders a valid HTML5 page with the six sections in official order', async () => {
   const validator = new HtmlValidate({ extends: ['html-validate:recommended'] })
   const pages = await seeds()
-  assert.equal(pages.length, 5)
+  assert.equal(pages.length, 6)
   for (const { file, html } of pages) {
     const report = file.data.report!
     const result = await validator.validateString(html, file.path)
@@ -90,7 +90,7 @@ test('every seed renders a valid HTML5 page with the six sections in official or
 test('汝州 2024 has its overview sub-headings as h3 and no date line; 始兴 2024 is signed 2025年2月10日', async () => {
   const pages = await seeds()
   const page = (name: string) => parseHtml(pages.find((p) => p.file.path.includes(name))!.html)
-  const ruzhou = page('ruzhou-wsjkw')
+  const ruzhou = page('ruzhou-wsjkw/2024')
   const one = byId(ruzhou, 'section-1')!
   assert.deepEqual(
     elements(one, (e) => e.tagName === 'h3').map((e) => toText(e)),

@@ -15,7 +15,7 @@ const content = join(repo, 'content')
 
 test('content/ validates with warnings only; each seed pinned', async () => {
   const files = await validatePaths([content])
-  assert.equal(files.length, 5)
+  assert.equal(files.length, 6)
   for (const file of files) {
     const diagnostics = diagnosticsOf(file)
     assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), [], `${file.path} has errors`)

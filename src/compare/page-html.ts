@@ -33,6 +33,7 @@ figure.chart svg{max-width:100%;height:auto}
 .flag{color:#a40000}
 .status-errors{color:#a40000}.status-warnings{color:#8a5a00}.status-valid{color:#006b3c}
 .spark{vertical-align:middle}
+code.sha{font-size:.7rem;color:#555;word-break:break-all}
 .stale{color:#a40000;font-size:.85rem}.missing{color:#999;margin-right:.6rem}td a{margin-right:.6rem}.year{color:#555}
 @media print{body{max-width:none;margin:0}figure.chart{break-inside:avoid}}
 `.trim()

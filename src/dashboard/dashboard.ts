@@ -71,7 +71,10 @@ function agencyRows(input: DashboardInput): string[] {
     const stale = latest.stale ? ' <span class="stale">（源文件现有错误，此为上次生成的版本）</span>' : ''
     const status = record ? `<span class="status-${record.status}">${STATUS[record.status]}</span>${record.lateAfter ? '<br><span class="flag">逾期发布</span>' : ''}` : '—'
     const files = years
-      .map((e) => `<span class="year">${e.year}年：</span>${link(e.links.html, '网页')}${link(e.links.pdf, 'PDF')}${e.links.compare ? link(e.links.compare, '对比') : ''}${link(e.links.bundle, '发布包')}${e.links.docx ? link(e.links.docx, 'Word') : ''}`)
+      .map((e) => `<span class="year">${e.year}年：</span>${link(e.links.html, '网页')}${link(e.links.pdf, 'PDF')}${e.links.compare ? link(e.links.compare, '对比') : ''}${link(e.links.bundle, '发布包')}${e.links.docx ? link(e.links.docx, 'Word') : ''}${
+          // The archive's own hash, to check a downloaded copy (`sha256sum -c <year>.zip.sha256`).
+          e.links.bundle && e.bundleSha256 ? `<br><code class="sha" title="${e.year}年发布包的 SHA-256">${escapeHtml(e.bundleSha256)}</code>` : ''
+        }`)
       .join('<br>')
     const trend = sparkline(
       history.map((r) => ({ year: r.year, value: r.derived.received_new ?? null })),
@@ -128,7 +131,7 @@ export function renderDashboard(input: DashboardInput): string {
   const body = [
     '<header class="report-header"><h1 class="report-title">政府信息公开工作年度报告</h1></header>',
     '<table class="agencies">',
-    `<caption>共 ${new Set(input.entries.map((e) => e.dir)).size} 家机关、${input.entries.length} 份报告。数字为最近年度；趋势为历年本年新收申请数。实质公开率 = （予以公开 + 部分公开）÷ 办结；其他处理率 = 其他处理 ÷ 办结（定义见 docs/derived.md）。发布包含网页、PDF、源文件、data.json、data.csv 和 manifest.json，可用 nianbao verify 校验。</caption>`,
+    `<caption>共 ${new Set(input.entries.map((e) => e.dir)).size} 家机关、${input.entries.length} 份报告。数字为最近年度；趋势为历年本年新收申请数。实质公开率 = （予以公开 + 部分公开）÷ 办结；其他处理率 = 其他处理 ÷ 办结（定义见 docs/derived.md）。发布包含网页、PDF、Word 文档、源文件、data.json、data.csv 和 manifest.json，可用 nianbao verify 校验；其下为发布包的 SHA-256（同见 &lt;年度&gt;.zip.sha256）。</caption>`,
     '<thead><tr><th scope="col">机关</th><th scope="col">最近年度</th><th scope="col">本年新收申请</th><th scope="col">实质公开率</th><th scope="col">其他处理率</th><th scope="col">趋势</th><th scope="col">状态</th><th scope="col">文件</th><th scope="col">报告格式</th></tr></thead>',
     '<tbody>',
     ...rows,

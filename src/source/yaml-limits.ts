@@ -16,7 +16,7 @@
  *    same tokens, so the YAML is still parsed once), and alias expansion is
  *    counted on it.
  */
-import { Composer, CST, isAlias, isCollection, isPair, Lexer, Parser, YAMLParseError, type Document, type Node } from 'yaml'
+import { Composer, CST, isAlias, isCollection, isPair, Lexer, Parser, YAMLParseError, type Document, type Node } from '../vendor/yaml.js'
 import type { LimitHit, LimitValues } from '../limits.js'
 
 type Item = CST.CollectionItem

@@ -4,5 +4,5 @@
  * nodes are recognised by `Symbol.for` tags, so code that imports 'yaml'
  * directly still works with them.
  */
-export { isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parse, parseDocument, stringify } from 'yaml'
+export { Composer, CST, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parse, parseDocument, Parser, stringify, YAMLParseError } from 'yaml'
 export type { Document, Node, Pair, YAMLError, YAMLWarning } from 'yaml'
