@@ -12,7 +12,7 @@ import type { IndexEntry } from '../build/site-index.js'
 import { writeFileAtomic } from '../build/write-atomic.js'
 import type { Lang } from '../diagnostics/types.js'
 import { version } from '../version.js'
-import { renderDashboard, type DashboardEntry } from './dashboard.js'
+import type { DashboardEntry } from './dashboard.js'
 
 export const SUPERVISOR_CACHE = '.nianbao-supervisor.json'
 
@@ -71,6 +71,8 @@ export async function writeSupervisorPages(input: SupervisorPagesInput): Promise
   })
   await writeDataset(dataJsonReports(dataFiles), join(input.outDir, 'dataset'))
 
+  // Loaded here: the charts (ECharts) are not needed by a build that changed nothing.
+  const { renderDashboard } = await import('./dashboard.js')
   await writeFileAtomic(join(input.outDir, 'index.html'), renderDashboard({ entries, rollup: { data, summary, page: 'rollup/index.html' } }))
   await writeFileAtomic(cachePath, JSON.stringify({ key }, null, 2) + '\n')
 }
