@@ -107,6 +107,16 @@ async function readCache(path: string): Promise<CacheFile> {
 
 const exists = (path: string) => stat(path).then(() => true, () => false)
 
+/**
+ * What every worker gets: the default font files in shared memory when PDFs are made (each worker
+ * would read its own copy, some 40 MB; font-bytes.ts).
+ */
+async function workerData(targets: readonly BuildTarget[]): Promise<{ fontBytes?: Record<string, SharedArrayBuffer> }> {
+  if (!targets.includes('pdf') && !targets.includes('bundle')) return {}
+  const [{ defaultFontFiles }, { shareFontBytes }] = await Promise.all([import('../render/pdf/fonts.js'), import('../render/pdf/font-bytes.js')])
+  return { fontBytes: shareFontBytes(Object.values(defaultFontFiles).flatMap((f) => [f.normal, f.bold])) }
+}
+
 function workerUrl(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './build-worker.ts' : './build-worker.js', import.meta.url)
 }
@@ -193,7 +203,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     ...(options.pdfA ? { pdfA: true } : {}),
   })
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length))
-  const pool = jobs > 1 && todo.length >= POOL_THRESHOLD ? new WorkerPool<BuildJob, BuildResult>(workerUrl(), jobs) : undefined
+  const pool = jobs > 1 && todo.length >= POOL_THRESHOLD ? new WorkerPool<BuildJob, BuildResult>(workerUrl(), jobs, await workerData(targets)) : undefined
   const progress = createProgress(todo.length + conflicted.size, { tty: options.tty ?? process.stderr.isTTY === true, lang, write: stdout })
   const results: BuildResult[] = [...conflicted.values()]
   for (const result of results) {

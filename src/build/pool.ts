@@ -10,13 +10,17 @@ interface Task<J, R> {
   reject: (error: Error) => void
 }
 
-/** Start a worker from a module URL; under tsx (a `.ts` URL) the worker registers tsx first. */
-export function startWorker(url: URL): Worker {
+/**
+ * Start a worker from a module URL; under tsx (a `.ts` URL) the worker registers tsx first.
+ * `workerData` is shared with every worker as given (a SharedArrayBuffer is not copied).
+ */
+export function startWorker(url: URL, workerData?: unknown): Worker {
   // Workers inherit the parent's flags; `--input-type` (a parent run with -e) would break a file worker.
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'))
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { execArgv })
+  const data = workerData === undefined ? {} : { workerData }
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { execArgv, ...data })
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`
-  return new Worker(boot, { eval: true, execArgv })
+  return new Worker(boot, { eval: true, execArgv, ...data })
 }
 
 export class WorkerPool<J, R> {
@@ -28,12 +32,13 @@ export class WorkerPool<J, R> {
   constructor(
     private readonly url: URL,
     readonly size: number,
+    private readonly workerData?: unknown,
   ) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn())
   }
 
   private spawn(): Worker {
-    const worker = startWorker(this.url)
+    const worker = startWorker(this.url, this.workerData)
     worker.on('message', (result: R) => {
       const task = this.busy.get(worker)
       this.busy.delete(worker)
