@@ -2,8 +2,9 @@
  * The inputs mutations start from: every report in content/ and under
  * test/fixtures/ (rule fixtures, source and render cases), the seed texts
  * and import fixtures (text, HTML, PDF), a .docx made from a seed text, and
- * bundles built from two of the content reports. Built bundles and the
- * .docx are cached in the run's work folder.
+ * bundles built from two of the content reports, and the hostile inputs of
+ * the robustness tests (hostileSeeds). Built bundles and the .docx are
+ * cached in the run's work folder.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -100,5 +101,40 @@ export async function loadCorpus(work: string, kinds: ReadonlySet<SeedKind>): Pr
     if (existsSync(cached)) seeds.push({ name: 'seed.docx (made from a seed text)', kind: 'docx', bytes: readFileSync(cached) })
   }
   if (kinds.has('bundle')) seeds.push(...(await bundleSeeds(work)))
+  seeds.push(...(await hostileSeeds(kinds)))
+  return seeds
+}
+
+/**
+ * The inputs the robustness issues found, made by the tests' own generators, so that
+ * mutations start from them too: reports over every input limit, PDFs whose page
+ * tree loops, whose flate stream is broken or whose xref is wrong, a flate bomb, and a
+ * .docx whose document.xml inflates to a gigabyte.
+ */
+async function hostileSeeds(kinds: ReadonlySet<SeedKind>): Promise<Seed[]> {
+  const seeds: Seed[] = []
+  const encode = (text: string) => new TextEncoder().encode(text)
+  if (kinds.has('report')) {
+    // Only those over a limit: the costliest files within the limits (atLimitCases) take seconds
+    // each by design, and as seeds they would make most cases slow without finding more.
+    const { hostileCases } = await import('../test/util/limit-cases.js')
+    for (const c of hostileCases) {
+      const bytes = encode(c.make())
+      // Larger ones are refused by size alone before any parser runs: nothing for a mutation to find.
+      if (bytes.length <= 1024 * 1024) seeds.push({ name: `limit case: ${c.name}`, kind: 'report', bytes })
+    }
+  }
+  if (kinds.has('pdf') || kinds.has('docx')) {
+    const hostile = await import('../test/util/hostile-inputs.js')
+    if (kinds.has('pdf')) {
+      seeds.push(
+        { name: 'hostile: PDF page tree referring to itself', kind: 'pdf', bytes: hostile.pdfLoopingPageTree() },
+        { name: 'hostile: PDF with a broken flate stream', kind: 'pdf', bytes: hostile.pdfBrokenFlate() },
+        { name: 'hostile: PDF with a bad xref entry', kind: 'pdf', bytes: hostile.pdfBadXref() },
+        { name: 'hostile: PDF flate bomb (1 GB)', kind: 'pdf', bytes: hostile.pdfFlateBomb() },
+      )
+    }
+    if (kinds.has('docx')) seeds.push({ name: 'hostile: .docx whose document.xml inflates to 1 GB', kind: 'docx', bytes: hostile.docxBomb() })
+  }
   return seeds
 }

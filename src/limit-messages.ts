@@ -37,6 +37,12 @@ export function formatLimitValue(unit: LimitUnit, n: number, lang: 'zh' | 'en'):
       return en ? `${group(n)} characters` : `${group(n)} 个字符`
     case 'ratio':
       return `${group(n)}:1`
+    case 'pages':
+      return en ? `${group(n)} pages` : `${group(n)} 页`
+    case 'ms': {
+      const seconds = Number((n / 1000).toPrecision(3))
+      return en ? `${seconds} s` : `${seconds} 秒`
+    }
   }
 }
 
@@ -44,8 +50,9 @@ export function formatLimitValue(unit: LimitUnit, n: number, lang: 'zh' | 'en'):
 export function limitParams(hit: Pick<LimitHit, 'key' | 'actual'>, value: number = limits[hit.key]): Params {
   const d = limitDefinition(hit.key)
   return {
-    actual: formatLimitValue(d.unit, hit.actual, 'zh'),
-    actualEn: formatLimitValue(d.unit, hit.actual, 'en'),
+    ...(hit.actual === undefined
+      ? {}
+      : { actual: formatLimitValue(d.unit, hit.actual, 'zh'), actualEn: formatLimitValue(d.unit, hit.actual, 'en') }),
     limit: formatLimitValue(d.unit, value, 'zh'),
     limitEn: formatLimitValue(d.unit, value, 'en'),
   }
@@ -55,6 +62,11 @@ export function limitParams(hit: Pick<LimitHit, 'key' | 'actual'>, value: number
 export function limitMessage(hit: Pick<LimitHit, 'key' | 'actual'>, lang: 'zh' | 'en' = 'zh', value?: number): string {
   const entry = limitCatalogEntry(limitDefinition(hit.key))
   return entry[lang](limitParams(hit, value))
+}
+
+/** A reader's error result for a hit: its message, and the hit that gives it its own rule (`import-file-size-limit`, …). */
+export function limitFailure(hit: LimitHit, value?: number): { error: string; limit: LimitHit } {
+  return { error: limitMessage(hit, 'zh', value), limit: hit }
 }
 
 /** Thrown by a reader deep inside a call chain that has no other way out; carries the hit. */
@@ -72,9 +84,11 @@ function limitCatalogEntry(d: LimitDefinition): CatalogEntry {
     severity: 'error',
     title: `${d.measure}不超过 ${formatLimitValue(d.unit, d.value, 'zh')}`,
     // `file`: the bundle member or imported file the figure is about, when the diagnostic's file is another.
-    zh: (p) => `${p.file ? `${p.file}：` : ''}${d.measure}为 ${p.actual}，超过上限 ${p.limit}；${d.hint}`,
-    en: (p) => `${p.file ? `${p.file}: ` : ''}${d.measureEn} is ${p.actualEn}, over the limit of ${p.limitEn}; ${d.hintEn}`,
-    // Report-file limits are validator rules with ok/not-ok fixtures; import and bundle limits are tested with their commands.
+    // Without `actual`, the reader stopped at the limit (a time, a truncated read): it knows only that the input is over.
+    zh: (p) => `${p.file ? `${p.file}：` : ''}${d.measure}${p.actual === undefined ? '' : `为 ${p.actual}，`}超过上限 ${p.limit}；${d.hint}`,
+    en: (p) =>
+      `${p.file ? `${p.file}: ` : ''}${d.measureEn} ${p.actualEn === undefined ? 'goes' : `is ${p.actualEn},`} over the limit of ${p.limitEn}; ${d.hintEn}`,
+    // Report-file limits are validator rules with ok/not-ok fixtures; import, editor and bundle limits are tested with their commands.
     fixtures: d.stage === 'source',
   }
 }

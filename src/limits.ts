@@ -12,7 +12,7 @@ import type { Stage } from './diagnostics/types.js'
 const KiB = 1024
 const MiB = 1024 * KiB
 
-export type LimitUnit = 'bytes' | 'lines' | 'levels' | 'items' | 'chars' | 'ratio'
+export type LimitUnit = 'bytes' | 'lines' | 'levels' | 'items' | 'chars' | 'ratio' | 'pages' | 'ms'
 
 export interface LimitDefinition {
   /** Stable key, used by the API (`limits.fileBytes`, `ReadOptions.limits`). */
@@ -22,7 +22,7 @@ export interface LimitDefinition {
   /** Diagnostic rule id of a hit (stable, never renamed). */
   ruleId: string
   /** Stage that checks it, and the `source` of its diagnostic. */
-  stage: Extract<Stage, 'source' | 'import' | 'bundle'>
+  stage: Extract<Stage, 'source' | 'import' | 'bundle' | 'editor'>
   /** The commands it protects. */
   appliesTo: string
   /** What is measured, the subject of the message: 「文件大小」. */
@@ -251,7 +251,49 @@ export const limitDefinitions = [
     hint: '统计表写在前置数据中；正文中的大表格请拆分或删去',
     hintEn: 'the statistics belong in the front matter; split or remove large tables in the body',
   },
-  // — import —
+  // — import: what the importer reads (a limit hit is the limit's own diagnostic, never a crash) —
+  {
+    key: 'importFileBytes',
+    value: 64 * MiB,
+    unit: 'bytes',
+    ruleId: 'import-file-size-limit',
+    stage: 'import',
+    appliesTo: 'import',
+    measure: '导入文件的大小',
+    measureEn: 'The size of the imported file',
+    protects: '读入整个文件的内存',
+    protectsEn: 'memory to read the whole file',
+    hint: '年度报告的文件通常不到 10 MB：请确认这是正确的文件',
+    hintEn: 'report files are usually under 10 MB: check that this is the right file',
+  },
+  {
+    key: 'importTextChars',
+    value: 8 * MiB,
+    unit: 'chars',
+    ruleId: 'import-text-limit',
+    stage: 'import',
+    appliesTo: 'import',
+    measure: '导入的文本或网页的字符数',
+    measureEn: 'The number of characters of the imported text or web page',
+    protects: '识别报告结构的时间与内存',
+    protectsEn: 'time and memory to recognise the report’s structure',
+    hint: '年度报告通常约一万字：请确认这是正确的文件',
+    hintEn: 'reports are usually about 10,000 characters: check that this is the right file',
+  },
+  {
+    key: 'importLines',
+    value: 100_000,
+    unit: 'lines',
+    ruleId: 'import-lines-limit',
+    stage: 'import',
+    appliesTo: 'import',
+    measure: '导入文件读出的行数',
+    measureEn: 'The number of lines read from the imported file',
+    protects: '识别报告结构的时间（每一行都要与各节标题和表格行比对）',
+    protectsEn: 'recognition time (every line is compared with the section headings and table rows)',
+    hint: '年度报告通常只有几百行：请确认这是正确的文件',
+    hintEn: 'reports usually have a few hundred lines: check that this is the right file',
+  },
   {
     key: 'htmlDepth',
     value: 256,
@@ -265,6 +307,133 @@ export const limitDefinitions = [
     protectsEn: 'the HTML reader’s recursion (thousands of levels overflow the stack)',
     hint: '这不像正常的网页：请在浏览器中打开后另存为，或复制正文存为纯文本再导入',
     hintEn: 'this is not an ordinary web page: save it again from a browser, or copy the text into a .txt file',
+  },
+  {
+    key: 'pdfPages',
+    value: 200,
+    unit: 'pages',
+    ruleId: 'import-pdf-pages-limit',
+    stage: 'import',
+    appliesTo: 'import',
+    measure: 'PDF 的页数',
+    measureEn: 'The number of pages of the PDF',
+    protects: '读取 PDF 文字的时间与内存',
+    protectsEn: 'time and memory to read the PDF’s text',
+    hint: '年度报告通常只有十几页：请确认这是正确的文件',
+    hintEn: 'reports usually have a dozen pages or so: check that this is the right file',
+  },
+  {
+    key: 'pdfItems',
+    value: 200_000,
+    unit: 'items',
+    ruleId: 'import-pdf-items-limit',
+    stage: 'import',
+    appliesTo: 'import',
+    measure: 'PDF 中文字片段的个数',
+    measureEn: 'The number of text items in the PDF',
+    protects: '读取 PDF 文字的时间与内存',
+    protectsEn: 'time and memory to read the PDF’s text',
+    hint: '年度报告通常只有几千个文字片段：请确认这是正确的文件',
+    hintEn: 'reports usually have a few thousand text items: check that this is the right file',
+  },
+  {
+    key: 'pdfMillis',
+    value: 10_000,
+    unit: 'ms',
+    ruleId: 'import-pdf-time-limit',
+    stage: 'import',
+    appliesTo: 'import',
+    measure: '读取 PDF 的时间',
+    measureEn: 'The time to read the PDF',
+    protects: '导入不会卡住（读取 PDF 的线程到时即停止）',
+    protectsEn: 'import never hangs (the thread reading the PDF is stopped in time)',
+    hint: '文件可能已损坏：请用 PDF 阅读器打开后另存一份，或复制文字存为纯文本再导入',
+    hintEn: 'the file may be damaged: save it again from a PDF reader, or copy the text into a .txt file',
+  },
+  {
+    key: 'pdfStreamBytes',
+    value: 64 * MiB,
+    unit: 'bytes',
+    ruleId: 'import-pdf-inflate-limit',
+    stage: 'import',
+    appliesTo: 'import',
+    measure: 'PDF 中压缩数据解压后的大小',
+    measureEn: 'The size of the PDF’s compressed streams once inflated',
+    protects: '“压缩炸弹”（很小的文件解压成巨大的数据）',
+    protectsEn: 'zip bombs (a small file that inflates to huge data)',
+    hint: '文件可能已损坏或是“压缩炸弹”：请确认这是正确的文件',
+    hintEn: 'the file may be damaged or a zip bomb: check that this is the right file',
+  },
+  {
+    key: 'pdfMemoryBytes',
+    value: 384 * MiB,
+    unit: 'bytes',
+    ruleId: 'import-pdf-memory-limit',
+    stage: 'import',
+    appliesTo: 'import',
+    measure: '读取 PDF 所需的内存',
+    measureEn: 'The memory needed to read the PDF',
+    protects: '内存（读取 PDF 的线程到上限即停止）',
+    protectsEn: 'memory (the thread reading the PDF is stopped at the limit)',
+    hint: '文件可能已损坏或含有异常的压缩数据：请用 PDF 阅读器打开后另存一份',
+    hintEn: 'the file may be damaged or hold unusual compressed data: save it again from a PDF reader',
+  },
+  {
+    key: 'docxBytes',
+    value: 32 * MiB,
+    unit: 'bytes',
+    ruleId: 'import-docx-size-limit',
+    stage: 'import',
+    appliesTo: 'import',
+    measure: 'Word 文档（.docx）中 XML 部分解压后的大小',
+    measureEn: 'The size of the XML parts of the Word document (.docx) once inflated',
+    protects: '“压缩炸弹”（很小的文件解压成巨大的数据；图片等不计入，也不读取）',
+    protectsEn: 'zip bombs (a small file that inflates to huge data; pictures are neither counted nor read)',
+    hint: '文件可能已损坏或是“压缩炸弹”：请在 Word 中打开后另存一份',
+    hintEn: 'the file may be damaged or a zip bomb: open it in Word and save a new copy',
+  },
+  {
+    key: 'docxEntries',
+    value: 2_000,
+    unit: 'items',
+    ruleId: 'import-docx-entries-limit',
+    stage: 'import',
+    appliesTo: 'import',
+    measure: 'Word 文档（.docx）中的文件个数',
+    measureEn: 'The number of members of the Word document (.docx)',
+    protects: '读取 zip 目录的时间与内存',
+    protectsEn: 'time and memory to read the zip directory',
+    hint: 'Word 文档通常只有几十个部分：请在 Word 中打开后另存一份',
+    hintEn: 'Word documents hold a few dozen parts: open it in Word and save a new copy',
+  },
+  // — editor: the language server (nianbao lsp) —
+  {
+    key: 'editorDocumentChars',
+    value: 1 * MiB,
+    unit: 'chars',
+    ruleId: 'document-size-limit',
+    stage: 'editor',
+    appliesTo: 'lsp',
+    measure: '编辑器中文档的字符数',
+    measureEn: 'The number of characters of the document in the editor',
+    protects: '编辑器的响应（超过上限的文档不作检查）',
+    protectsEn: 'the editor’s responsiveness (a larger document is not checked)',
+    hint: '文档未作检查：报告通常约一万字，请检查是否粘贴了多余内容',
+    hintEn: 'the document was not checked; a report is usually about 10,000 characters — check for pasted content',
+  },
+  {
+    key: 'editorAnalysisMillis',
+    value: 10_000,
+    unit: 'ms',
+    ruleId: 'analysis-time-limit',
+    stage: 'editor',
+    appliesTo: 'lsp',
+    measure: '编辑器内一次校验的时间',
+    measureEn: 'The time of one check in the editor',
+    protects: '编辑器的响应（校验的线程到时即停止并换新）',
+    protectsEn: 'the editor’s responsiveness (the checking thread is stopped and replaced in time)',
+    hint: '已停止：文档中可能有极深的嵌套或大量括号，请检查最近的修改',
+    hintEn: 'it was stopped; the document may hold very deep nesting or masses of brackets — check the latest edit',
   },
   // — bundle: nianbao verify —
   {
@@ -356,7 +525,8 @@ export function resolveLimits(overrides: Partial<LimitValues> = {}): LimitValues
 /** One limit that an input goes beyond: which, by how much, and where (an offset in the input text). */
 export interface LimitHit {
   key: LimitKey
-  actual: number
+  /** The figure, when it was measured; a reader stopped at the limit (a time, a truncated read) knows only that it is over. */
+  actual?: number
   /** Offset in the text where the limit is first exceeded, when there is a place. */
   offset?: number
   /** Where in a bundle (a member name), when the place is not a text offset. */

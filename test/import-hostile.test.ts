@@ -12,14 +12,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { importBytes } from '../src/import/index.js'
+import type { LimitKey } from '../src/limits.js'
 import { docxBomb, pdfBadXref, pdfBrokenFlate, pdfFlateBomb, pdfLoopingPageTree } from './util/hostile-inputs.js'
 
 const root = new URL('..', import.meta.url).pathname
 
-async function refused(bytes: Uint8Array, name: string, why: RegExp): Promise<void> {
+/** `limit`: the limit of src/limits.ts the input is over (its own rule id in the CLI). */
+async function refused(bytes: Uint8Array, name: string, why: RegExp, limit?: LimitKey): Promise<void> {
   const result = await importBytes(bytes, name)
   assert.ok('error' in result, `${name} is refused`)
   assert.match(result.error, why)
+  assert.equal(result.limit?.key, limit)
 }
 
 describe('import: broken and hostile inputs end in a clear error', () => {
@@ -39,15 +42,15 @@ describe('import: broken and hostile inputs end in a clear error', () => {
   })
 
   it('a PDF whose content stream inflates to a gigabyte', async () => {
-    await refused(pdfFlateBomb(), 'bomb.pdf', /压缩数据解压后超过 64 MB/)
+    await refused(pdfFlateBomb(), 'bomb.pdf', /PDF 中压缩数据解压后的大小超过上限 64 MB；.*压缩炸弹/, 'pdfStreamBytes')
   })
 
   it('a .docx whose document.xml inflates to a gigabyte, declared in its headers', async () => {
-    await refused(docxBomb(), 'bomb.docx', /解压后共 1024 MB，超过上限 32 MB/)
+    await refused(docxBomb(), 'bomb.docx', /解压后的大小为 1024 MB（1,073,741,922 字节），超过上限 32 MB；.*压缩炸弹/, 'docxBytes')
   })
 
   it('the same .docx whose headers claim 4 KB', async () => {
-    await refused(docxBomb(1024 ** 3, true), 'lying.docx', /解压后超过上限 32 MB/)
+    await refused(docxBomb(1024 ** 3, true), 'lying.docx', /解压后的大小超过上限 32 MB；.*压缩炸弹/, 'docxBytes')
   })
 })
 
@@ -70,7 +73,7 @@ describe('nianbao import: one bad input never stops the others', () => {
     assert.equal(r.status, 2, r.stdout + r.stderr)
     assert.ok(existsSync(join(dir, 'content/ruzhou-wsjkw/2024.md')), 'good.txt was imported')
     assert.match(r.stdout, /bad\.pdf[^\n]*\n[^\n]*circular[^\n]*import-input-readable/)
-    assert.match(r.stdout, /bomb\.docx[^\n]*\n[^\n]*压缩炸弹[^\n]*import-input-readable/)
+    assert.match(r.stdout, /bomb\.docx[^\n]*\n[^\n]*压缩炸弹[^\n]*import-docx-size-limit/)
     assert.doesNotMatch(r.stderr, /内部错误|at .*\.js:\d+/)
   })
 })

@@ -1,12 +1,12 @@
 import { join } from 'node:path'
 import { repo, reportPath, type FuzzTarget } from './target.js'
 
-/** `nianbao preview`'s page renderer on a mutated report (fuzz/drivers/preview.ts). */
+/** `nianbao preview`'s page renderer on a mutated report (fuzz/drivers/preview.mjs). */
 export const previewTarget: FuzzTarget = {
   name: 'preview',
   kinds: ['report'],
   inputPath: reportPath,
-  // tsx by its own URL: the case folder (the working directory) has no node_modules.
-  argv: (input) => ['--import', import.meta.resolve('tsx'), join(repo, 'fuzz', 'drivers', 'preview.ts'), input],
+  // The compiled code, like the CLI targets: no TypeScript compiler loaded per case.
+  argv: (input) => [join(repo, 'fuzz', 'drivers', 'preview.mjs'), input],
   timeMs: 20_000,
 }

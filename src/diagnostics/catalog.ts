@@ -721,25 +721,7 @@ const entries: CatalogEntry[] = [
     en: (p) => `Internal error while rendering the preview: ${p.reason}; please report this`,
     fixtures: false,
   },
-  // — editor: the language server (src/lsp/) —
-  {
-    ruleId: 'document-size-limit',
-    source: 'source',
-    severity: 'error',
-    title: '编辑器中的报告不超过大小上限',
-    zh: (p) => `文档有 ${p.size} 个字符，超过编辑器内校验的上限 ${p.limit}，未作检查；报告通常约一万字，请检查是否粘贴了多余内容`,
-    en: (p) => `The document has ${p.size} characters, over the editor's limit of ${p.limit}, and was not checked; a report is usually about 10,000 characters`,
-    fixtures: false,
-  },
-  {
-    ruleId: 'analysis-time-limit',
-    source: 'source',
-    severity: 'error',
-    title: '编辑器内校验在时限内完成',
-    zh: (p) => `校验超过 ${p.seconds} 秒仍未完成，已停止；文档中可能有极深的嵌套或大量括号，请检查最近的修改`,
-    en: (p) => `Checking took over ${p.seconds} s and was stopped; the document may hold very deep nesting or masses of brackets — check the latest edit`,
-    fixtures: false,
-  },
+  // — editor: the language server's limits (document-size-limit, analysis-time-limit) are in src/limits.ts —
 ]
 
 // — limits: one rule per limit of src/limits.ts (file size, YAML depth, Markdown nesting, zip entries …) —

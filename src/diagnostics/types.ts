@@ -5,7 +5,7 @@ export type Severity = 'error' | 'warning' | 'info'
 export type Lang = 'zh' | 'en'
 
 /** Stage that produced a diagnostic. */
-export type Stage = 'source' | 'schema' | 'rules' | 'template' | 'pdf' | 'bundle' | 'import' | 'cli'
+export type Stage = 'source' | 'schema' | 'rules' | 'template' | 'pdf' | 'bundle' | 'import' | 'editor' | 'cli'
 
 /**
  * One problem found in one file, modelled on vfile messages and

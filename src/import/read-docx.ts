@@ -11,7 +11,8 @@
 import { inflateRawSync } from 'node:zlib'
 import { Unzip, unzipSync, zipSync, type AsyncFlateStreamHandler, type UnzipDecoder } from 'fflate'
 import type { SourceDocument } from './blocks.js'
-import { importLimits } from './input-limits.js'
+import { LimitExceeded, limitFailure } from '../limit-messages.js'
+import { limits, type LimitHit } from '../limits.js'
 import { readHtml } from './read-html.js'
 
 /** Hands a deflated entry's bytes on as they are (fflate has found where they end); zlib inflates them. */
@@ -23,10 +24,12 @@ class Compressed implements UnzipDecoder {
   }
 }
 
-const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`
-
 /** The entries of a zip, inflated within the limits, or why not. */
-export function unzipBounded(bytes: Uint8Array, maxBytes: number, maxEntries: number): { files: Record<string, Uint8Array> } | { error: string } {
+export function unzipBounded(
+  bytes: Uint8Array,
+  maxBytes: number = limits.docxBytes,
+  maxEntries: number = limits.docxEntries,
+): { files: Record<string, Uint8Array> } | { error: string; limit?: LimitHit } {
   // The central directory only (the filter keeps every entry compressed): counts and declared sizes.
   let declared = 0
   let count = 0
@@ -41,18 +44,19 @@ export function unzipBounded(bytes: Uint8Array, maxBytes: number, maxEntries: nu
   } catch (error) {
     return { error: `不是有效的 .docx 文件（${error instanceof Error ? error.message : String(error)}）` }
   }
-  if (count > maxEntries) return { error: `压缩包内有 ${count} 个文件，超过上限 ${maxEntries}` }
-  if (declared > maxBytes) return { error: `解压后共 ${mb(declared)}，超过上限 ${mb(maxBytes)}（可能是“压缩炸弹”）` }
+  if (count > maxEntries) return limitFailure({ key: 'docxEntries', actual: count }, maxEntries)
+  if (declared > maxBytes) return limitFailure({ key: 'docxBytes', actual: declared }, maxBytes)
 
   // The entries themselves, whatever their headers claim: fflate finds each entry's compressed
   // bytes, Node's zlib inflates them with a cap on the output (it stops as soon as it is passed).
   const files: Record<string, Uint8Array> = {}
   let total = 0
-  let failure: string | undefined
+  let failure: { error: string; limit?: LimitHit } | undefined
   const unzip = new Unzip((file) => {
     if (failure) return
     if (++count > maxEntries * 2) {
-      failure = '压缩包内文件过多'
+      // More entries than the directory listed: the true count is not worth reading on.
+      failure = limitFailure({ key: 'docxEntries' }, maxEntries)
       return
     }
     // Pictures and other media are not read: an empty file stands in for them (mammoth would only
@@ -65,7 +69,7 @@ export function unzipBounded(bytes: Uint8Array, maxBytes: number, maxEntries: nu
     file.ondata = (error, data, final) => {
       if (failure) return
       if (error) {
-        failure = `${file.name} 无法解压（${error.message}）`
+        failure = { error: `${file.name} 无法解压（${error.message}）` }
         return
       }
       chunks.push(data)
@@ -77,14 +81,15 @@ export function unzipBounded(bytes: Uint8Array, maxBytes: number, maxEntries: nu
         if (total > maxBytes) throw new RangeError('limit')
         files[file.name] = out
       } catch (error) {
+        // Stopped at the cap: the size it would have inflated to is not known, only that it is over.
         failure =
           error instanceof RangeError
-            ? `解压后超过上限 ${mb(maxBytes)}（可能是“压缩炸弹”）`
-            : `${file.name} 无法解压（${error instanceof Error ? error.message : String(error)}）`
+            ? limitFailure({ key: 'docxBytes' }, maxBytes)
+            : { error: `${file.name} 无法解压（${error instanceof Error ? error.message : String(error)}）` }
       }
     }
     if (file.compression !== 0 && file.compression !== 8) {
-      failure = `${file.name} 使用了不支持的压缩方式（${file.compression}）`
+      failure = { error: `${file.name} 使用了不支持的压缩方式（${file.compression}）` }
       return
     }
     file.start()
@@ -95,13 +100,13 @@ export function unzipBounded(bytes: Uint8Array, maxBytes: number, maxEntries: nu
   } catch (error) {
     return { error: `不是有效的 .docx 文件（${error instanceof Error ? error.message : String(error)}）` }
   }
-  if (failure) return { error: failure }
+  if (failure) return failure
   return { files }
 }
 
-export async function readDocx(bytes: Uint8Array): Promise<SourceDocument | { error: string }> {
-  const unzipped = unzipBounded(bytes, importLimits.docxBytes, importLimits.docxEntries)
-  if ('error' in unzipped) return { error: `无法读取 Word 文档：${unzipped.error}` }
+export async function readDocx(bytes: Uint8Array): Promise<SourceDocument | { error: string; limit?: LimitHit }> {
+  const unzipped = unzipBounded(bytes)
+  if ('error' in unzipped) return unzipped.limit ? unzipped : { error: `无法读取 Word 文档：${unzipped.error}` }
   const { files } = unzipped
   if (!files['word/document.xml']) return { error: '无法读取 Word 文档：缺少 word/document.xml（文件可能不完整，或不是 .docx）' }
   try {
@@ -111,6 +116,7 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceDocument | { er
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(rebuilt) })
     return readHtml(result.value, 'docx')
   } catch (error) {
+    if (error instanceof LimitExceeded) return limitFailure(error.hit)
     return { error: `无法读取 Word 文档（${error instanceof Error ? error.message.split('\n')[0] : String(error)}）` }
   }
 }

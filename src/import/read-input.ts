@@ -3,10 +3,9 @@
  * (a .docx is a zip, a PDF starts with %PDF, an HTML page with a tag).
  */
 import { readFile, stat } from 'node:fs/promises'
-import { importLimits } from './input-limits.js'
 import { extname } from 'node:path'
-import { LimitExceeded } from '../limit-messages.js'
-import type { LimitHit } from '../limits.js'
+import { LimitExceeded, limitFailure } from '../limit-messages.js'
+import { limits, type LimitHit } from '../limits.js'
 import type { SourceDocument } from './blocks.js'
 import { readDocx } from './read-docx.js'
 import { htmlAfterPreamble, htmlInString } from './read-embedded.js'
@@ -28,6 +27,13 @@ function chooseHtml(page: string | undefined, embedded: string | undefined): str
 }
 
 export async function readInputBytes(bytes: Uint8Array, name: string): Promise<ReadResult> {
+  const read = await readAnyInput(bytes, name)
+  // Recognition compares every line with the headings and table rows: a document of a million short lines is refused here.
+  if ('doc' in read && read.doc.blocks.length > limits.importLines) return limitFailure({ key: 'importLines', actual: read.doc.blocks.length })
+  return read
+}
+
+async function readAnyInput(bytes: Uint8Array, name: string): Promise<ReadResult> {
   const ext = extname(name).toLowerCase()
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b
   if (ext === '.docx' || isZip) {
@@ -46,9 +52,7 @@ export async function readInputBytes(bytes: Uint8Array, name: string): Promise<R
   }
   const decoded = decodeText(bytes)
   if ('error' in decoded) return decoded
-  if (decoded.text.length > importLimits.textChars) {
-    return { error: `文本有 ${decoded.text.length} 个字符，超过导入上限 ${importLimits.textChars}；请确认文件是否正确` }
-  }
+  if (decoded.text.length > limits.importTextChars) return limitFailure({ key: 'importTextChars', actual: decoded.text.length })
   const text = decoded.text
   const looksHtml = ext === '.html' || ext === '.htm' || /^\s*(?:<!doctype html|<html|<head|<body|<table|<div|<p[\s>])/i.test(text.slice(0, 500))
   // A saved page whose report is in a script's string, or HTML after a script preamble.
@@ -67,9 +71,7 @@ export async function readInput(path: string): Promise<ReadResult> {
   let bytes: Uint8Array
   try {
     const size = (await stat(path)).size
-    if (size > importLimits.fileBytes) {
-      return { error: `文件有 ${Math.round(size / 1024 / 1024)} MB，超过导入上限 ${importLimits.fileBytes / 1024 / 1024} MB；年度报告通常不到 10 MB，请确认文件是否正确` }
-    }
+    if (size > limits.importFileBytes) return limitFailure({ key: 'importFileBytes', actual: size })
     bytes = await readFile(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code

@@ -9,8 +9,11 @@
  */
 import { constants, inflateSync } from 'node:zlib'
 import type { LineBlock, SourceDocument } from './blocks.js'
-import { importLimits } from './input-limits.js'
+import { limitFailure } from '../limit-messages.js'
+import { limits, type LimitHit } from '../limits.js'
 import { lineBlock } from './read-text.js'
+
+const MiB = 1024 * 1024
 
 export interface PdfItem {
   x: number
@@ -20,7 +23,8 @@ export interface PdfItem {
   text: string
 }
 
-type PdfAnswer = { pages: PdfItem[][]; truncated?: 'pages' | 'items' } | { error: string }
+/** `limit`: the worker was stopped at a limit of src/limits.ts (`truncated`: it stopped reading at one). */
+type PdfAnswer = { pages: PdfItem[][]; truncated?: 'pages' | 'items'; numPages?: number } | { error: string } | { limit: LimitHit }
 
 /**
  * The worker's code. Plain JavaScript given as a string, so that the worker
@@ -52,7 +56,7 @@ async function extract() {
     if (items > job.maxItems) { truncated = 'items'; break }
   }
   await pdf.destroy()
-  return truncated ? { pages, truncated } : { pages }
+  return truncated ? { pages, truncated, numPages: pdf.numPages } : { pages }
 }
 extract().then(
   (answer) => parentPort.postMessage(answer),
@@ -67,9 +71,9 @@ async function runWorker(bytes: Uint8Array): Promise<PdfAnswer> {
     eval: true,
     // No loader (tsx) in the worker: it runs plain JavaScript and pdfjs only.
     execArgv: [],
-    workerData: { pdfjs: import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs'), bytes: data, maxPages: importLimits.pdfPages, maxItems: importLimits.pdfItems },
+    workerData: { pdfjs: import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs'), bytes: data, maxPages: limits.pdfPages, maxItems: limits.pdfItems },
     transferList: [data.buffer as ArrayBuffer],
-    resourceLimits: { maxOldGenerationSizeMb: importLimits.pdfMemoryMb, maxYoungGenerationSizeMb: 32 },
+    resourceLimits: { maxOldGenerationSizeMb: Math.round(limits.pdfMemoryBytes / MiB), maxYoungGenerationSizeMb: 32 },
     stdout: true,
     stderr: true,
   })
@@ -83,25 +87,16 @@ async function runWorker(bytes: Uint8Array): Promise<PdfAnswer> {
       void worker.terminate()
       resolve(answer)
     }
-    const timer = setTimeout(
-      () => settle({ error: `读取超过 ${importLimits.pdfMillis / 1000} 秒仍未完成，已停止（文件可能已损坏）` }),
-      importLimits.pdfMillis,
-    )
+    const timer = setTimeout(() => settle({ limit: { key: 'pdfMillis' } }), limits.pdfMillis)
     // The heap cap does not cover pdfjs's decoded streams (array buffers): watch the process as a whole.
     const base = process.memoryUsage.rss()
     const watch = setInterval(() => {
-      if (process.memoryUsage.rss() - base > importLimits.pdfMemoryMb * 1024 * 1024) {
-        settle({ error: `读取所需内存超过 ${importLimits.pdfMemoryMb} MB，已停止（文件可能已损坏或含有异常的压缩数据）` })
-      }
+      const grown = process.memoryUsage.rss() - base
+      if (grown > limits.pdfMemoryBytes) settle({ limit: { key: 'pdfMemoryBytes', actual: grown } })
     }, 25)
     worker.on('message', (answer: PdfAnswer) => settle(answer))
     worker.on('error', (error: Error & { code?: string }) =>
-      settle({
-        error:
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? `读取所需内存超过 ${importLimits.pdfMemoryMb} MB，已停止（文件可能已损坏或含有异常的压缩数据）`
-            : error.message.split('\n')[0]!,
-      }),
+      settle(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { limit: { key: 'pdfMemoryBytes' } } : { error: error.message.split('\n')[0]! }),
     )
     worker.on('exit', (code) => settle({ error: `读取进程意外退出（${code}）` }))
   })
@@ -158,18 +153,17 @@ function flateBomb(bytes: Uint8Array, maxBytes: number): boolean {
   return false
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<SourceDocument | { error: string }> {
-  if (flateBomb(bytes, importLimits.pdfStreamBytes)) {
-    return { error: `PDF 中的压缩数据解压后超过 ${importLimits.pdfStreamBytes / 1024 / 1024} MB，已停止（文件可能已损坏或是“压缩炸弹”）` }
-  }
+export async function readPdf(bytes: Uint8Array): Promise<SourceDocument | { error: string; limit?: LimitHit }> {
+  // Stopped at the cap: how far the streams would inflate is not known, only that it is over.
+  if (flateBomb(bytes, limits.pdfStreamBytes)) return limitFailure({ key: 'pdfStreamBytes' })
   const answer = await runWorker(bytes)
+  if ('limit' in answer) return limitFailure(answer.limit)
   if ('error' in answer) return { error: `无法读取 PDF（${answer.error}）` }
   const blocks: LineBlock[] = []
   for (const items of answer.pages) pageLines(items, blocks)
   if (blocks.length === 0) return { error: 'PDF 中没有可提取的文字（可能是扫描件），请先做文字识别（OCR）或另存为文本' }
-  if (answer.truncated) {
-    const what = answer.truncated === 'pages' ? `前 ${importLimits.pdfPages} 页` : `前 ${importLimits.pdfItems} 段文字`
-    return { error: `PDF 过大，只能读取${what}；年度报告通常只有几页，请确认文件是否正确` }
-  }
+  // The worker stopped reading at a limit: a part of a report is no report.
+  if (answer.truncated === 'pages') return limitFailure({ key: 'pdfPages', ...(answer.numPages === undefined ? {} : { actual: answer.numPages }) })
+  if (answer.truncated === 'items') return limitFailure({ key: 'pdfItems' })
   return { kind: 'text', blocks }
 }

@@ -23,6 +23,7 @@ import type { Lang } from '../diagnostics/types.js'
 import type { Params } from '../diagnostics/catalog.js'
 import { AnalysisClient } from './analysis-client.js'
 import type { OpenDocument } from './analyzer.js'
+import { limitParams } from '../limit-messages.js'
 import { MAX_DOCUMENT_CHARS, QUERY_TIME_LIMIT_MS } from './bounds.js'
 import { toLspDiagnostic } from './positions.js'
 import { defaultSettings, readSettings, type Settings } from './settings.js'
@@ -86,14 +87,14 @@ export function startServer(
     const { uri, version } = doc
     if (tooSlow.get(uri) === version) return
     if (doc.getText().length > MAX_DOCUMENT_CHARS) {
-      publish(uri, version, single(uri, 'document-size-limit', { size: doc.getText().length, limit: MAX_DOCUMENT_CHARS }, settings.lang))
+      publish(uri, version, single(uri, 'document-size-limit', limitParams({ key: 'editorDocumentChars', actual: doc.getText().length }), settings.lang))
       return
     }
     const outcome = await analysis.request({ kind: 'validate', ...ref(doc), settings, open: neighbours(doc) }, settings.timeLimitMs, 'restart')
     if (outcome.ok) return publish(uri, version, outcome.value)
     if (outcome.reason === 'timeout') {
       tooSlow.set(uri, version)
-      publish(uri, version, single(uri, 'analysis-time-limit', { seconds: Number((settings.timeLimitMs / 1000).toPrecision(3)) }, settings.lang))
+      publish(uri, version, single(uri, 'analysis-time-limit', limitParams({ key: 'editorAnalysisMillis' }, settings.timeLimitMs), settings.lang))
       // The other documents' work went with the stopped worker.
       for (const other of documents.all()) if (other.uri !== uri) schedule(other, 0)
     } else if (outcome.reason === 'restarted') {

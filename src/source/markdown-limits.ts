@@ -20,6 +20,7 @@
  *   span or escape costs micromark a hundred times a character of text.
  */
 import type { LimitHit, LimitKey, LimitValues } from '../limits.js'
+import { LimitCounter } from './limit-counter.js'
 
 const TAB = 9
 const LF = 10
@@ -46,17 +47,13 @@ const PIPE = 124
 /** `&name;`, `&#123;`, `&#x1F;` at the sticky position (micromark's character reference syntax). */
 const REFERENCE = /&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});/y
 
-class Count {
-  value = 0
-  offset: number | undefined
-  constructor(readonly key: LimitKey, private readonly limit: number) {}
-  add(n: number, offset: number): void {
-    this.value += n
-    if (this.offset === undefined && this.value > this.limit) this.offset = offset
-  }
-  max(n: number, offset: number): void {
-    if (n > this.value) this.value = n
-    if (this.offset === undefined && n > this.limit) this.offset = offset
+/** A limit's counter, named by the limit it measures. */
+class Count extends LimitCounter {
+  constructor(
+    readonly key: LimitKey,
+    limit: number,
+  ) {
+    super(limit)
   }
 }
 

@@ -18,6 +18,7 @@
  */
 import { Composer, CST, isAlias, isCollection, isPair, Lexer, Parser, YAMLParseError, type Document, type Node } from '../vendor/yaml.js'
 import type { LimitHit, LimitValues } from '../limits.js'
+import { LimitCounter } from './limit-counter.js'
 
 type Item = CST.CollectionItem
 
@@ -67,21 +68,6 @@ interface Visit {
   depth: number
 }
 
-/** Where a count first went past its limit, and the final count. */
-class Counter {
-  value = 0
-  offset: number | undefined
-  constructor(private readonly limit: number) {}
-  add(n: number, offset: number): void {
-    this.value += n
-    if (this.offset === undefined && this.value > this.limit) this.offset = offset
-  }
-  max(n: number, offset: number): void {
-    if (n > this.value) this.value = n
-    if (this.offset === undefined && n > this.limit) this.offset = offset
-  }
-}
-
 function children(items: Item[], depth: number, out: Visit[]): void {
   for (const item of items) {
     if (item.key) out.push({ token: item.key, depth })
@@ -91,9 +77,9 @@ function children(items: Item[], depth: number, out: Visit[]): void {
 
 /** Depth, node count and longest value from the concrete syntax tree; `aliases`: whether any alias occurs. */
 function measureTree(tokens: CST.Token[], values: LimitValues) {
-  const depth = new Counter(values.yamlDepth)
-  const nodes = new Counter(values.yamlNodes)
-  const longest = new Counter(values.yamlString)
+  const depth = new LimitCounter(values.yamlDepth)
+  const nodes = new LimitCounter(values.yamlNodes)
+  const longest = new LimitCounter(values.yamlString)
   let aliases = false
   const stack: Visit[] = []
   for (const doc of tokens) {
@@ -135,8 +121,8 @@ function measureTree(tokens: CST.Token[], values: LimitValues) {
  * data visits beyond the written nodes): an alias counts as the expanded
  * size of the node its anchor names, minus itself.
  */
-function measureAliases(doc: Document, limit: number): Counter {
-  const added = new Counter(limit)
+function measureAliases(doc: Document, limit: number): LimitCounter {
+  const added = new LimitCounter(limit)
   const sizes = new Map<Node, number>()
   const anchors = new Map<string, Node>()
   // Post-order without recursion; anchors are taken in document order, as the YAML spec resolves them.
@@ -199,7 +185,7 @@ function compose(yaml: string, tokens: CST.Token[]): Document {
  */
 export function readYaml(yaml: string, values: LimitValues): { doc: Document } | { hits: LimitHit[] } {
   const hits: LimitHit[] = []
-  const hit = (key: LimitHit['key'], counter: Counter) => {
+  const hit = (key: LimitHit['key'], counter: LimitCounter) => {
     if (counter.offset !== undefined) hits.push({ key, actual: counter.value, offset: counter.offset })
   }
   const bound = depthBound(yaml, values.yamlDepth)

@@ -28,12 +28,16 @@ export const datasetCommand: CommandModule<object, DatasetArgs> = {
         lang: args.lang,
         skipped: (s) => {
           skipped++
-          process.stderr.write(`未导出：${shown(s.source)}：${s.reason}\n`)
+          process.stderr.write(`${args.lang === 'en' ? 'not exported: ' : '未导出：'}${shown(s.source)}${args.lang === 'en' ? ': ' : '：'}${s.reason}\n`)
         },
       })
       const result = await writeDataset(reports, args.out)
-      process.stdout.write(`已导出 ${result.reports} 份报告、${result.rows} 个单元格（${result.years.join('、') || '无'}年）${skipped ? `；${skipped} 份未导出` : ''}\n`)
-      for (const path of result.written) process.stdout.write(`已生成 ${shown(path)}\n`)
+      process.stdout.write(
+        args.lang === 'en'
+          ? `exported ${result.reports} reports, ${result.rows} cells (${result.years.join(', ') || 'no years'})${skipped ? `; ${skipped} not exported` : ''}\n`
+          : `已导出 ${result.reports} 份报告、${result.rows} 个单元格（${result.years.join('、') || '无'}年）${skipped ? `；${skipped} 份未导出` : ''}\n`,
+      )
+      for (const path of result.written) process.stdout.write(`${args.lang === 'en' ? 'wrote' : '已生成'} ${shown(path)}\n`)
       process.exitCode = result.reports === 0 ? 2 : skipped > 0 ? 1 : 0
     } catch (error) {
       if (!(error instanceof InputError)) throw error

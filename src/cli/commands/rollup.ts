@@ -48,18 +48,24 @@ export const rollupCommand: CommandModule<object, RollupArgs> = {
       return
     }
     if (data.records.length === 0) {
-      process.stderr.write('nianbao: 没有找到报告源文件（<机关>/<年度>.md）或发布包（<机关>/<年度>.zip）\n')
+      process.stderr.write(
+        args.lang === 'en'
+          ? 'nianbao: no report sources (<agency>/<year>.md) or bundles (<agency>/<year>.zip) found\n'
+          : 'nianbao: 没有找到报告源文件（<机关>/<年度>.md）或发布包（<机关>/<年度>.zip）\n',
+      )
       process.exitCode = 2
       return
     }
     const summary = summarize(data)
     const written = await writeRollup(data, summary, { outDir: args.out, targets: targets as ('html' | 'pdf' | 'csv')[] })
     const left = summary.reports.filter((r) => r.status === 'errors' || r.status === 'unverified')
-    for (const r of left) process.stderr.write(`未汇总：${shown(r.source)}：${r.problems[0] ?? ''}\n`)
+    for (const r of left) process.stderr.write(`${args.lang === 'en' ? 'left out: ' : '未汇总：'}${shown(r.source)}${args.lang === 'en' ? ': ' : '：'}${r.problems[0] ?? ''}\n`)
     process.stdout.write(
-      `${data.year}年：汇总 ${summary.included.length} 份，未汇总 ${left.length} 份（有错误或校验未通过），缺报 ${data.missing.length} 家，需关注 ${summary.flags.length} 项\n`,
+      args.lang === 'en'
+        ? `${data.year}: ${summary.included.length} reports rolled up, ${left.length} left out (errors or failed verification), ${data.missing.length} agencies missing, ${summary.flags.length} flags\n`
+        : `${data.year}年：汇总 ${summary.included.length} 份，未汇总 ${left.length} 份（有错误或校验未通过），缺报 ${data.missing.length} 家，需关注 ${summary.flags.length} 项\n`,
     )
-    for (const path of written) process.stdout.write(`已生成 ${shown(path)}\n`)
+    for (const path of written) process.stdout.write(`${args.lang === 'en' ? 'wrote' : '已生成'} ${shown(path)}\n`)
     process.exitCode = left.length > 0 ? 1 : 0
   },
 }
