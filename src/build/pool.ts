@@ -2,7 +2,7 @@
  * A small worker-thread pool: one job per worker at a time, results in
  * completion order. A worker that dies fails its job and is replaced.
  */
-import { Worker } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 
 interface Task<J, R> {
   job: J
@@ -10,13 +10,19 @@ interface Task<J, R> {
   reject: (error: Error) => void
 }
 
+export interface WorkerOptions {
+  /** Given to every worker (a SharedArrayBuffer in it is shared, not copied). */
+  workerData?: unknown
+  resourceLimits?: ResourceLimits
+}
+
 /** Start a worker from a module URL; under tsx (a `.ts` URL) the worker registers tsx first. */
-export function startWorker(url: URL): Worker {
+export function startWorker(url: URL, options: WorkerOptions = {}): Worker {
   // Workers inherit the parent's flags; `--input-type` (a parent run with -e) would break a file worker.
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'))
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { execArgv })
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { execArgv, ...options })
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`
-  return new Worker(boot, { eval: true, execArgv })
+  return new Worker(boot, { eval: true, execArgv, ...options })
 }
 
 export class WorkerPool<J, R> {
@@ -28,12 +34,13 @@ export class WorkerPool<J, R> {
   constructor(
     private readonly url: URL,
     readonly size: number,
+    private readonly options: WorkerOptions = {},
   ) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn())
   }
 
   private spawn(): Worker {
-    const worker = startWorker(this.url)
+    const worker = startWorker(this.url, this.options)
     worker.on('message', (result: R) => {
       const task = this.busy.get(worker)
       this.busy.delete(worker)

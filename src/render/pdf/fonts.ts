@@ -4,14 +4,15 @@
  *
  * pdfmake is a process-wide singleton; it is loaded here and only here, so
  * the fontkit memo below is in place before pdfkit first requires fontkit.
- * Each font file is read once per process into pdfmake's virtual file
- * system (always the same Buffer object), and fontkit parses it once, so a
+ * pdfmake's virtual file system is replaced by `fontFiles`, which reads a
+ * font file when a document first uses it, once per process (always the
+ * same Buffer object, font-bytes.ts), and fontkit parses it once, so a
  * batch of reports pays for font parsing once (library-notes §1.8).
  */
-import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import type { TFontDictionary } from 'pdfmake/interfaces.js'
+import { fontMagic, readFontBytes } from './font-bytes.js'
 
 const req = createRequire(import.meta.url)
 
@@ -37,8 +38,40 @@ export interface FontSet {
 /** Statistics of the fontkit memo, for the test that it is hit. */
 export const fontkitMemoStats = { hits: 0, misses: 0 }
 
+/** What pdfmake and pdfkit ask of a virtual file system. */
+interface VirtualFiles {
+  existsSync(name: string): boolean
+  readFileSync(name: string, options?: unknown): Buffer | string
+  writeFileSync(name: string, content: Buffer | string): void
+}
+
+/**
+ * The font files by their names in the font dictionary: registered as paths
+ * (`loadFile`) and read on first use. pdfmake calls `existsSync` then
+ * `readFileSync` only for a font a document sets, so an unused file is
+ * never read. Anything else written here (pdfmake's URL resolver, which the
+ * access policies keep idle) is kept as given.
+ */
+const fontFiles = new (class implements VirtualFiles {
+  readonly paths = new Map<string, string>()
+  readonly written = new Map<string, Buffer>()
+  existsSync(name: string): boolean {
+    return this.paths.has(name) || this.written.has(name)
+  }
+  readFileSync(name: string, options?: unknown): Buffer | string {
+    const path = this.paths.get(name)
+    const bytes = path !== undefined ? readFontBytes(path) : this.written.get(name)
+    if (!bytes) throw new Error(`File '${name}' not found in virtual file system`)
+    const encoding = typeof options === 'object' && options ? (options as { encoding?: BufferEncoding }).encoding : (options as BufferEncoding | undefined)
+    return encoding ? bytes.toString(encoding) : bytes
+  }
+  writeFileSync(name: string, content: Buffer | string): void {
+    this.written.set(name, typeof content === 'string' ? Buffer.from(content) : content)
+  }
+})()
+
 interface PdfMakeInstance {
-  virtualfs: { writeFileSync(name: string, content: Buffer): void; existsSync(name: string): boolean }
+  virtualfs: VirtualFiles
   setFonts(fonts: TFontDictionary): void
   setUrlAccessPolicy(cb: (url: string) => boolean): void
   setLocalAccessPolicy(cb: (path: string) => boolean): void
@@ -82,6 +115,8 @@ export function pdfmake(): PdfMakeInstance {
   // definition: fonts come only from the virtual file system.
   loaded.setUrlAccessPolicy(() => false)
   loaded.setLocalAccessPolicy(() => false)
+  // pdfmake hands its instance's file system to every document (base.js `this.virtualfs`).
+  loaded.virtualfs = fontFiles
   instance = loaded
   return loaded
 }
@@ -117,22 +152,26 @@ export class FontFileError extends Error {
 
 const FONT_MAGIC = new Set(['00010000', '4f54544f', '74727565', '74746366', '774f4646', '774f4632'])
 
-/** Load a font file into the virtual file system once; returns its vfs name. */
+/**
+ * Register a font file in the virtual file system once; returns its vfs
+ * name. Only its first bytes are read here, to say at once that a file is
+ * missing or not a font; the rest when a document uses it.
+ */
 function loadFile(role: string, path: string): string {
   const known = loadedFiles.get(path)
   if (known) return known
-  let bytes: Buffer
+  let magic: Buffer
   try {
-    bytes = readFileSync(path)
+    magic = fontMagic(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new FontFileError(role, path, code === 'ENOENT' ? '文件不存在' : `无法读取（${code ?? String(error)}）`)
   }
-  if (!FONT_MAGIC.has(bytes.subarray(0, 4).toString('hex'))) {
+  if (!FONT_MAGIC.has(magic.toString('hex'))) {
     throw new FontFileError(role, path, '不是 TrueType/OpenType 字体文件')
   }
   const name = `nianbao-font-${loadedFiles.size}`
-  pdfmake().virtualfs.writeFileSync(name, bytes)
+  fontFiles.paths.set(name, path)
   loadedFiles.set(path, name)
   return name
 }
