@@ -19,7 +19,7 @@ import { limitDefinitions, limits, resolveLimits } from '../src/limits.js'
 import { loadReportFromText } from '../src/source/report.js'
 import { frontMatterSpan, sourceLimitHits } from '../src/source/limit-scan.js'
 import { readYaml } from '../src/source/yaml-limits.js'
-import { atLimitCases } from './util/limit-cases.js'
+import { atLimitCases, withBody } from './util/limit-cases.js'
 import { validateReport } from '../src/validate/index.js'
 
 const root = join(import.meta.dirname, '..')
@@ -132,4 +132,16 @@ test('verify: a file over bundleBytes is refused by its size, without being read
   const diagnostics = diagnosticsOf(await verifyBundle(path))
   assert.deepEqual(diagnostics.map((d) => d.ruleId), ['bundle-size-limit'])
   assert.match(diagnostics[0]!.message, /为 65 MB，超过上限 64 MB/)
+})
+
+test('old Mac line endings (a lone CR) are lines to the pre-scan as they are to the parsers (found by the fuzzer)', () => {
+  const nested = withBody(Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i % 40)}- 项`).join('\n'))
+  for (const text of [nested, nested.replace(/\n/g, '\r'), nested.replace(/\n/g, '\r\n')]) {
+    const hits = sourceLimitHits(text, limits).map((h) => h.key)
+    assert.ok(hits.includes('markdownListItems'), JSON.stringify(hits))
+  }
+  // A CR is one character as an LF is: the hit is at the same offset of the text as written.
+  const at = (text: string) => sourceLimitHits(text, limits).find((h) => h.key === 'markdownListItems')?.offset
+  assert.equal(at(nested.replace(/\n/g, '\r')), at(nested))
+  assert.equal(nested.replace(/\n/g, '\r').charAt(at(nested)! - 1), '\r', 'the offset starts a line')
 })

@@ -48,9 +48,12 @@ function lineLimitHit(text: string, limit: number): LimitHit | undefined {
 }
 
 /** Every limit a report text goes beyond (`text` without its BOM). */
-export function sourceLimitHits(text: string, values: LimitValues): LimitHit[] {
-  const bytes = Buffer.byteLength(text, 'utf8')
+export function sourceLimitHits(raw: string, values: LimitValues): LimitHit[] {
+  const bytes = Buffer.byteLength(raw, 'utf8')
   if (bytes > values.fileBytes) return [{ key: 'fileBytes', actual: bytes }]
+  // A lone CR ends a line for micromark and yaml as LF does (an old Mac file): the scans below
+  // look for LF, so it becomes one. Same length, so every offset stays true.
+  const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw
   const hits: LimitHit[] = []
   const lines = lineLimitHit(text, values.fileLines)
   if (lines) hits.push(lines)
