@@ -650,3 +650,18 @@ async function docxFromHtml(html: string): Promise<Uint8Array> {
   const doc = new Document({ sections: [{ children }] })
   return new Uint8Array(await Packer.toBuffer(doc))
 }
+
+describe('import: a row repeated many times', () => {
+  it('gets one note that says how often, not one note per repeat (found by the fuzzer)', async () => {
+    const text = readFileSync(seedPath('003'), 'utf8')
+    const row = text.split('\n').find((line) => /^一、\s*本年新收政府信息公开申请数量/.test(line))
+    assert.ok(row, 'the seed has the row on one line')
+    const repeated = text.replace(row, Array.from({ length: 40 }, () => row).join('\n'))
+    const result = await importBytes(new TextEncoder().encode(repeated), 'repeated.txt')
+    if ('error' in result) assert.fail(result.error)
+    const notes = [...result.checks, ...result.infos].map((c) => JSON.stringify(c)).filter((c) => c.includes('此行在原文中出现了'))
+    assert.equal(notes.length, 1, notes.join('\n'))
+    assert.match(notes[0]!, /出现了 40 次/)
+    assert.equal(notes[0]!.match(/出现了/g)!.length, 1)
+  })
+})

@@ -28,6 +28,9 @@ export interface TextReportOptions {
   files?: string[]
 }
 
+/** Messages longer than this (in UTF-16 units) are printed as they are, not padded. */
+const MEASURED = 400
+
 export function summarize(diagnostics: Diagnostic[], lang: Lang = 'zh'): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length
@@ -62,11 +65,13 @@ export function reportText(diagnostics: Diagnostic[], options: TextReportOptions
     lines.push(color ? `\u001b[4m${file}\u001b[24m` : file)
     const placeWidth = Math.max(...list.map((d) => stringWidth(placeOf(d))))
     const sevWidth = Math.max(...list.map((d) => stringWidth(words[lang][d.severity])))
-    const msgWidth = Math.max(...list.map((d) => stringWidth(d.message)))
+    // Rule ids line up after messages of up to a few lines; a longer one is not measured
+    // (string-width walks every grapheme, and an imported page can quote thousands of rows).
+    const msgWidth = Math.max(...list.map((d) => (d.message.length > MEASURED ? 0 : stringWidth(d.message))))
     for (const d of list) {
       const sev = pad(words[lang][d.severity], sevWidth)
       const sevPainted = d.severity === 'error' ? paint(31, sev) : d.severity === 'warning' ? paint(33, sev) : sev
-      lines.push(`  ${pad(placeOf(d), placeWidth)}  ${sevPainted}  ${pad(d.message, msgWidth)}  ${d.ruleId}`.trimEnd())
+      lines.push(`  ${pad(placeOf(d), placeWidth)}  ${sevPainted}  ${d.message.length > MEASURED ? d.message : pad(d.message, msgWidth)}  ${d.ruleId}`.trimEnd())
       if (options.verbose) {
         if (d.note) lines.push(`    [note]: ${d.note}`)
         if (d.cause) lines.push(`    [cause]: ${d.cause.file !== d.file ? `${d.cause.file}:` : ''}${placeOf(d.cause)} ${d.cause.message}`)

@@ -87,6 +87,7 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
   const orderOf = new Map<BlockDef, string | undefined>()
   const plans: RowPlan[] = []
   const seen = new Map<RowDef, RowPlan>()
+  const repeats = new Map<RowPlan, { times: number; other: string; note: number }>()
   const groupHits: Hit[] = []
   for (const hit of hits) {
     const { block, row } = hit
@@ -96,7 +97,14 @@ function readRows(format: FormatDefinition, table: TableDef, tokens: Token[]): {
     }
     const twice = seen.get(row)
     if (twice) {
-      twice.notes.push(`此行在原文中出现了两次（另一处：${describe(hit.values)}），已取第一处`)
+      // One note however often the row repeats (a page pasted twice, or thousands of times).
+      const repeat = repeats.get(twice) ?? { times: 1, other: describe(hit.values), note: twice.notes.length }
+      repeat.times++
+      repeats.set(twice, repeat)
+      twice.notes[repeat.note] =
+        repeat.times === 2
+          ? `此行在原文中出现了两次（另一处：${repeat.other}），已取第一处`
+          : `此行在原文中出现了 ${repeat.times} 次（另一处如：${repeat.other}），已取第一处`
       score -= 1
       continue
     }
