@@ -5,7 +5,7 @@
  * file that does not parse shows its errors instead of the page while the
  * server goes on; the index lists the reports; the PDF link gives a PDF.
  * No console error (a Content-Security-Policy violation would be one).
- * Screenshots go to out/screenshots/preview-*.png.
+ * Screenshots go to test-output/screenshots/preview-*.png.
  */
 import assert from 'node:assert/strict'
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
@@ -17,7 +17,8 @@ import { startPreview, type RunningPreview } from '../src/preview/index.js'
 import { chromiumMissing, launchChromium } from './util/browser.js'
 
 const repo = join(import.meta.dirname, '..')
-const screenshots = join(repo, 'out', 'screenshots')
+// Not out/: that folder gets published. test-output/ is ignored by git.
+const screenshots = join(repo, 'test-output', 'screenshots')
 const seed = await readFile(join(repo, 'content', 'ruzhou-wsjkw', '2024.md'), 'utf8')
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length
 

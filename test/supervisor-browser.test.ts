@@ -2,7 +2,7 @@
  * The supervisor's pages in Chromium: the comparison, the roll-up and the
  * dashboard show their charts (SVG laid out with a size, Chinese text in
  * them), log no console error and make no request — not even for a font.
- * Screenshots go to out/screenshots/ for people to look at.
+ * Screenshots go to test-output/screenshots/ for people to look at.
  */
 import assert from 'node:assert/strict'
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
@@ -21,7 +21,8 @@ import { loadReport } from '../src/source/report.js'
 import { chromiumMissing, launchChromium } from './util/browser.js'
 
 const repo = join(import.meta.dirname, '..')
-const screenshots = join(repo, 'out', 'screenshots')
+// Not out/: that folder gets published. test-output/ is ignored by git.
+const screenshots = join(repo, 'test-output', 'screenshots')
 let browser: Browser | undefined
 
 before(async () => {
