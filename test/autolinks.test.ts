@@ -9,7 +9,7 @@ import { VFile } from 'vfile'
 
 function paragraph(markdown: string): Paragraph {
   const source = parseSource(new VFile({ path: 'x.md' }), `---\nagency: x\n---\n\n${markdown}\n`)
-  return source.body.children[0] as Paragraph
+  return source!.body.children[0] as Paragraph
 }
 
 test('www. and https:// literals stop at full-width punctuation and Chinese text', () => {

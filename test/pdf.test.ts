@@ -18,10 +18,13 @@ import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { validatePaths } from '../src/pipeline.js'
+import { loadReportFromText } from '../src/source/report.js'
+import { validateReport } from '../src/validate/index.js'
 import { renderHtml } from '../src/render/html.js'
 import { CLOSING } from '../src/render/pdf/kinsoku.js'
 import { defaultFontFiles, fontkitMemoStats } from '../src/render/pdf/fonts.js'
-import { renderPdf } from '../src/render/pdf/index.js'
+import { MAX_HEADING_MOVES, renderPdf } from '../src/render/pdf/index.js'
+import { layoutStats } from '../src/render/pdf/line-builder.js'
 import { lines, plainText, readPdf, readingOrder, type PdfItem } from './util/pdf-text.js'
 
 const repo = join(import.meta.dirname, '..')
@@ -149,6 +152,25 @@ test('every seed: no page ends with a heading', async () => {
       assert.ok(!(last.length > 1 && headings.some((h) => h.endsWith(last))), `${name}: page ${page} ends with the heading 「${last}」`)
     }
   }
+})
+
+test('headings moved to keep them with their text are bounded: hundreds of short sections stay fast', async () => {
+  for (const { name, file } of await seeds) assert.ok(!file.messages.some((m) => m.ruleId === 'pdf-heading-moves'), `${name}: no heading cap on a real report`)
+  // Found by the fuzzer: every move lays out the whole document again, and this body had hundreds to move.
+  const text = await readFile(join(repo, 'content', 'shixing-wsjkj', '2024.md'), 'utf8')
+  const file = loadReportFromText('x/2024.md', text + '\n## 六、其他需要报告的事项\n\n本年度未收取信息处理费。\n\n存在问题：信息更新不够及时。改进措施：建立信息发布提醒机制，定期检查栏目更新情况。\n'.repeat(300))
+  validateReport(file)
+  const html = await renderHtml(file)
+  assert.ok(html, 'merged')
+  const before = layoutStats.passes
+  const pdf = await renderPdf(html, file)
+  assert.ok(pdf, 'renders')
+  assert.ok(layoutStats.passes - before <= MAX_HEADING_MOVES + 1, `${layoutStats.passes - before} layout passes`)
+  const warnings = file.messages.filter((m) => m.ruleId === 'pdf-heading-moves')
+  assert.equal(warnings.length, 1)
+  assert.match(warnings[0]!.reason, /已将 8 个落在页尾的标题移到下一页/)
+  const printed = plainText((await readPdf(pdf)).items)
+  assert.ok(printed.split('本年度未收取信息处理费。').length - 1 >= 300, 'every section kept')
 })
 
 test('every seed: the same input gives the same bytes', async () => {

@@ -418,6 +418,15 @@ const entries: CatalogEntry[] = [
     fixtures: false,
   },
   {
+    ruleId: 'pdf-heading-moves',
+    source: 'pdf',
+    severity: 'warning',
+    title: '标题不落在页尾',
+    zh: (p) => `已将 ${p.moves} 个落在页尾的标题移到下一页，其余标题未再调整（每次调整都要重排全文）；正文中的短小节过多，请合并`,
+    en: (p) => `${p.moves} headings at a page foot were moved to the next page; the others were left in place (each move lays out the whole document again); the body has too many short sections: merge them`,
+    fixtures: false,
+  },
+  {
     ruleId: 'pdf-render',
     source: 'pdf',
     severity: 'error',

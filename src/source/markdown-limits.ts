@@ -172,3 +172,24 @@ export function markdownLimitHits(text: string, start: number, values: LimitValu
   }
   return hits
 }
+
+interface Parent {
+  children?: Parent[] | undefined
+  position?: { start: { offset?: number | undefined } } | undefined
+}
+
+/**
+ * The nesting depth of the parsed body, past `limit`: the raw-text scan
+ * bounds block nesting, but emphasis, links and strikethrough nest too
+ * (5,000 `*` on each side of a word make 2,500 levels within the count of
+ * inline marks), and every later walk of the tree recurses. Iterative.
+ */
+export function treeDepthHit(tree: Parent, limit: number): LimitHit | undefined {
+  const stack: [Parent, number][] = [[tree, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (depth > limit) return { key: 'markdownTreeDepth', offset: node.position?.start.offset ?? 0 }
+    for (const child of node.children ?? []) stack.push([child, depth + 1])
+  }
+  return undefined
+}

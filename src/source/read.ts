@@ -11,6 +11,7 @@ import { emit } from '../diagnostics/emit.js'
 import { trimCjkAutolinks } from './autolinks.js'
 import { limits as defaultLimits, resolveLimits, type LimitValues } from '../limits.js'
 import { checkSourceLimits, emitFileTooLarge, emitLimitHits } from './limit-scan.js'
+import { treeDepthHit } from './markdown-limits.js'
 import { readYaml } from './yaml-limits.js'
 import type { Lang, Severity } from '../diagnostics/types.js'
 import { createLocator, type FrontMatter, type Locator } from './positions.js'
@@ -80,7 +81,7 @@ function decode(file: VFile, bytes: Uint8Array): string | undefined {
 }
 
 /** Parse report text that is already in memory (within the text-level limits: see `checkSourceLimits`). */
-export function parseSource(file: VFile, raw: string, limits: LimitValues = defaultLimits): Source {
+export function parseSource(file: VFile, raw: string, limits: LimitValues = defaultLimits): Source | undefined {
   let text = raw
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1)
@@ -88,6 +89,12 @@ export function parseSource(file: VFile, raw: string, limits: LimitValues = defa
   }
   file.value = text
   const tree = processor.parse(text) as Root
+  // Too deep to walk safely: like a file over a text limit, not read any further.
+  const deep = treeDepthHit(tree, limits.markdownTreeDepth)
+  if (deep) {
+    emitLimitHits(file, text, [deep], limits)
+    return undefined
+  }
   trimCjkAutolinks(tree)
   const first = tree.children[0]
   let front: FrontMatter | undefined
@@ -174,7 +181,8 @@ export async function readSource(path: string, options: ReadOptions = {}): Promi
   }
   const text = decode(file, bytes)
   if (text === undefined || !checkSourceLimits(file, text, limits)) return file
-  file.data.source = parseSource(file, text, limits)
+  const source = parseSource(file, text, limits)
+  if (source) file.data.source = source
   return file
 }
 
@@ -184,6 +192,7 @@ export function sourceFromText(path: string, text: string, options: ReadOptions 
   file.data.lang = options.lang ?? 'zh'
   file.data.severities = options.severities ?? {}
   const limits = resolveLimits(options.limits)
-  if (checkSourceLimits(file, text, limits)) file.data.source = parseSource(file, text, limits)
+  const source = checkSourceLimits(file, text, limits) ? parseSource(file, text, limits) : undefined
+  if (source) file.data.source = source
   return file
 }

@@ -67,6 +67,12 @@ export const hostileCases: LimitCase[] = [
     rules: ['yaml-aliases-limit'],
   },
   { name: 'backtick runs of every length', make: () => withBody(range(200, (i) => '`'.repeat(i + 1) + ' ')), rules: ['markdown-backticks-limit', 'markdown-marks-limit'] },
+  { name: 'emphasis nested 2,500 deep (5,000 `*` each side of a word, within the count of marks)', make: () => withBody(`${'*'.repeat(5000)}强调${'*'.repeat(5000)}`), rules: ['markdown-nesting-limit'] },
+  {
+    name: 'emphasis nested 1,000 deep, one mark per word',
+    make: () => withBody(range(1000, (i) => (i % 2 ? '_甲 ' : '*甲 ')) + '乙' + range(1000, (i) => (i % 2 ? ' 丙*' : ' 丙_'))),
+    rules: ['markdown-nesting-limit'],
+  },
   { name: 'emphasis on every word of a 500 KB paragraph', make: () => withBody('*政务* '.repeat(56_000)), rules: ['markdown-marks-limit'] },
 ]
 
@@ -108,6 +114,7 @@ export const atLimitCases: LimitCase[] = [
   },
   { name: 'the largest table', make: () => withBody('| 项目 | 数量 |\n| --- | --- |\n' + range(Math.floor(limits.markdownTableCells / 3) - 2, (i) => `| 第 ${i} 项 | ${i} |\n`)), rules: [] },
   { name: 'the most emphasis in one paragraph', make: () => withBody('*政务* '.repeat(Math.floor(limits.markdownInlineMarks / 2) - 50)), rules: [] },
+  { name: 'emphasis nested to the depth limit', make: () => withBody(`${'*'.repeat(2 * (limits.markdownTreeDepth - 4))}强调${'*'.repeat(2 * (limits.markdownTreeDepth - 4))}`), rules: [] },
   { name: 'the most YAML keys in one map', make: () => withYaml(range(Math.floor(limits.yamlNodes / 2) - 400, (i) => `k${i}: 0\n`)), rules: [] },
   {
     name: 'the most alias expansion',

@@ -51,6 +51,30 @@ export function keepHeadingsWithText(node: NodeInfo, nodes: PageNodes): boolean 
   return nodes.getPreviousNodesOnPage().some(isContent) && nodes.getNodesOnNextPage().some(isContent)
 }
 
+/**
+ * At most this many headings move per document. pdfmake lays the whole
+ * document out again after every move, so a body of a thousand short
+ * sections (each heading landing at a page foot) took minutes; a real
+ * report needs two or three moves.
+ */
+export const MAX_HEADING_MOVES = 8
+
+/** `keepHeadingsWithText` for one document, moving at most `MAX_HEADING_MOVES` headings; `onLimit` once when more would move. */
+export function headingKeeper(onLimit: () => void): (node: NodeInfo, nodes: PageNodes) => boolean {
+  let moves = 0
+  let told = false
+  return (node, nodes) => {
+    if (!keepHeadingsWithText(node, nodes)) return false
+    if (moves >= MAX_HEADING_MOVES) {
+      if (!told) onLimit()
+      told = true
+      return false
+    }
+    moves++
+    return true
+  }
+}
+
 export interface RenderPdfOptions {
   /**
    * Font files by role, relative to `fontsBaseDir`. Default: `pdf.fonts`
@@ -167,7 +191,7 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     footer: (currentPage: number) => footer(currentPage),
     // A draft page (built with errors) says so on every page of the PDF too.
     ...(isDraft(html) ? { watermark: { text: '草稿', font: fonts.families.body, color: '#c00000', opacity: 0.12 } } : {}),
-    pageBreakBefore: keepHeadingsWithText,
+    pageBreakBefore: headingKeeper(() => emit(file, 'pdf-heading-moves', { moves: MAX_HEADING_MOVES }, undefined)),
   }
   installKinsoku()
   installSpeedups()
