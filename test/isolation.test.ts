@@ -114,3 +114,11 @@ test('a YAML library warning (an unknown tag) is a positioned diagnostic, never 
   assert.deepEqual(found.map((d) => [d.line, d.column, d.severity]), [[6, 9, 'warning']])
   assert.match(found[0]!.message, /unknown tag !custom, read as plain text/)
 })
+
+test('a report too large for a worker thread’s heap is built again in the main thread, not lost', async () => {
+  const dir = project(Object.fromEntries(['a', 'b', 'c', 'd'].map((name) => [`${name}/2024.md`, agency(`${name}局`)])))
+  // A heap of 4 MB holds not even the renderer's modules: every worker stops at its cap.
+  const summary = await buildTree({ root: join(dir, 'content'), outDir: join(dir, 'out'), jobs: 2, workerHeapMb: 4, ...quiet })
+  assert.deepEqual([summary.built, summary.failed], [4, 0], JSON.stringify(summary.results.map((r) => r.failure)))
+  for (const name of ['a', 'b', 'c', 'd']) assert.ok(readFileSync(join(dir, 'out', name, '2024', 'index.html'), 'utf8').includes(`${name}局`))
+})
