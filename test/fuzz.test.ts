@@ -73,6 +73,8 @@ test('the harness tells crashes, hangs and memory blow-ups from clean runs', asy
 
   const internal = await run(script('process.stderr.write("nianbao 内部错误：x is undefined\\n"); process.exit(2)'))
   assert.deepEqual([internal.outcome, internal.reason], ['crash', 'internal error: x is undefined'])
+  const json = await run(script('process.stdout.write(JSON.stringify([{ ruleId: "internal-error", source: "cli", message: "内部错误（RangeError）" }], null, 2)); process.exit(1)'))
+  assert.deepEqual([json.outcome, json.reason], ['crash', 'internal error: 内部错误（RangeError）'])
   const thrown = await run(script('function f() { f() } f()'))
   assert.equal(thrown.outcome, 'crash')
   assert.match(thrown.reason!, /Maximum call stack size exceeded/)

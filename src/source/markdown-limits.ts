@@ -37,6 +37,7 @@ const NINE = 57
 const EQUALS = 61
 const GT = 62
 const BRACKET = 91
+const CLOSE_BRACKET = 93
 const BACKTICK = 96
 const UNDERSCORE = 95
 const TILDE = 126
@@ -131,6 +132,8 @@ export function markdownLimitHits(text: string, start: number, values: LimitValu
   const depth = new Count('markdownDepth', values.markdownDepth)
   const items = new Count('markdownListItems', values.markdownListItems)
   const brackets = new Count('markdownBrackets', values.markdownBrackets)
+  // Each `]` looks back over the paragraph for its opener (micromark's footnote call): quadratic too.
+  const closers = new Count('markdownBrackets', values.markdownBrackets)
   const references = new Count('markdownEntities', values.markdownEntities)
   const setext = new Count('markdownSetextHeadings', values.markdownSetextHeadings)
   const backticks = new Count('markdownBacktickRun', values.markdownBacktickRun)
@@ -151,6 +154,7 @@ export function markdownLimitHits(text: string, start: number, values: LimitValu
     for (let i = line.content; i < end; i++) {
       const c = text.charCodeAt(i)
       if (c === BRACKET) brackets.add(1, i)
+      else if (c === CLOSE_BRACKET) closers.add(1, i)
       else if (c === PIPE) pipes.add(1, i)
       else if (c === AMP) {
         REFERENCE.lastIndex = i
@@ -167,7 +171,9 @@ export function markdownLimitHits(text: string, start: number, values: LimitValu
     lineStart = end + 1
   }
   const hits: LimitHit[] = []
-  for (const count of [depth, items, brackets, references, setext, backticks, marks, pipes]) {
+  // One diagnostic for the brackets, whichever of `[` and `]` went over.
+  const bracketCount = brackets.offset !== undefined || closers.offset === undefined ? brackets : closers
+  for (const count of [depth, items, bracketCount, references, setext, backticks, marks, pipes]) {
     if (count.offset !== undefined) hits.push({ key: count.key, actual: count.value, offset: count.offset })
   }
   return hits

@@ -190,7 +190,16 @@ export function readYaml(yaml: string, values: LimitValues): { doc: Document } |
   }
   const bound = depthBound(yaml, values.yamlDepth)
   if (bound.depth > Math.max(values.yamlDepth, PARSER_SAFE_DEPTH)) return { hits: [{ key: 'yamlDepth', actual: bound.depth, offset: bound.offset }] }
-  const tokens = Array.from(new Parser().parse(yaml))
+  let tokens: CST.Token[]
+  try {
+    tokens = Array.from(new Parser().parse(yaml))
+  } catch (error) {
+    // yaml's parser recurses once per open collection, and its error recovery can keep them open
+    // from line to line (a thousand lines of `k:<{a: 0, b: 0}`), which no per-line bound sees:
+    // its stack running out means the YAML is too deep.
+    if (error instanceof RangeError) return { hits: [{ key: 'yamlDepth', offset: bound.offset }] }
+    throw error
+  }
   const tree = measureTree(tokens, values)
   hit('yamlDepth', tree.depth)
   hit('yamlNodes', tree.nodes)

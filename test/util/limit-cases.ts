@@ -54,6 +54,7 @@ export const hostileCases: LimitCase[] = [
   { name: 'a 1,000-character YAML string (within the size limit)', make: () => withYaml(`region: "${'政'.repeat(1_001)}"`), rules: ['yaml-string-limit'] },
   { name: '20 MB of list rows', make: () => withBody('- 项\n'.repeat(3_500_000)), rules: ['file-size-limit'] },
   { name: '20,000 list rows (within the size limit)', make: () => withBody('- 项\n'.repeat(20_000)), rules: ['file-lines-limit', 'markdown-list-items-limit'] },
+  { name: '80,000 closing brackets after a list (each looked back over the paragraph)', make: () => withBody(`[0, 0], ${'0], '.repeat(80_000)}`), rules: ['markdown-brackets-limit'] },
   { name: '50,000 link brackets', make: () => withBody('[a]('.repeat(50_000)), rules: ['markdown-brackets-limit'] },
   { name: '10,000 footnotes', make: () => withBody(range(10_000, (i) => `[^${i}]`) + '\n\n' + range(10_000, (i) => `[^${i}]: 注\n`)), rules: ['file-lines-limit', 'markdown-brackets-limit'] },
   { name: '10,000 link references', make: () => withBody(range(10_000, (i) => `[r${i}] `) + '\n\n' + range(10_000, (i) => `[r${i}]: http://a.cn\n`)), rules: ['file-lines-limit', 'markdown-brackets-limit'] },
