@@ -119,6 +119,21 @@ function isUnderline(text: string, from: number, end: number): boolean {
   return i === end
 }
 
+/** A line of one of `*`, `-`, `_` (three or more) and blanks only: a thematic break, which nests nothing. */
+function isThematicBreak(text: string, from: number, end: number): boolean {
+  let mark = 0
+  let count = 0
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (isBlank(c) || c === CR) continue
+    if (c !== STAR && c !== DASH && c !== UNDERSCORE) return false
+    if (mark !== 0 && c !== mark) return false
+    mark = c
+    count++
+  }
+  return count >= 3
+}
+
 function isBlankLine(text: string, from: number, end: number): boolean {
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i)
@@ -139,6 +154,9 @@ export function markdownLimitHits(text: string, start: number, values: LimitValu
   const backticks = new Count('markdownBacktickRun', values.markdownBacktickRun)
   const pipes = new Count('markdownTableCells', values.markdownTableCells)
   const marks = new Count('markdownInlineMarks', values.markdownInlineMarks)
+  // The parsed tree's depth is checked after parsing (treeDepthHit); a run of n `*` can nest n / 2
+  // levels and costs seconds to parse, so the runs that would go over are caught here first.
+  const nesting = new Count('markdownTreeDepth', values.markdownTreeDepth)
 
   let lineStart = start
   let previousText = false
@@ -165,7 +183,13 @@ export function markdownLimitHits(text: string, start: number, values: LimitValu
         backticks.max(j - i, i)
         marks.add(j - i, i)
         i = j - 1
-      } else if (c === STAR || c === UNDERSCORE || c === TILDE || c === LT || c === BACKSLASH) marks.add(1, i)
+      } else if (c === STAR || c === UNDERSCORE || c === TILDE) {
+        let j = i
+        while (j < end && text.charCodeAt(j) === c) j++
+        marks.add(j - i, i)
+        if (j - i > 2 * values.markdownTreeDepth && !isThematicBreak(text, line.content, end)) nesting.max(Math.ceil((j - i) / 2), i)
+        i = j - 1
+      } else if (c === LT || c === BACKSLASH) marks.add(1, i)
     }
     if (end === text.length) break
     lineStart = end + 1
@@ -173,7 +197,7 @@ export function markdownLimitHits(text: string, start: number, values: LimitValu
   const hits: LimitHit[] = []
   // One diagnostic for the brackets, whichever of `[` and `]` went over.
   const bracketCount = brackets.offset !== undefined || closers.offset === undefined ? brackets : closers
-  for (const count of [depth, items, bracketCount, references, setext, backticks, marks, pipes]) {
+  for (const count of [depth, items, bracketCount, references, setext, backticks, marks, pipes, nesting]) {
     if (count.offset !== undefined) hits.push({ key: count.key, actual: count.value, offset: count.offset })
   }
   return hits
