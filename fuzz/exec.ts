@@ -93,8 +93,9 @@ export function crashReason(target: FuzzTarget, output: RunOutput): string | und
   if (output.signal) return `signal ${output.signal}`
   if (/内部错误|internal error/i.test(output.stderr)) return `internal error: ${/(?:内部错误|internal error)[:：]?\s*(.*)/i.exec(output.stderr)?.[1]?.slice(0, 200) ?? ''}`
   // With --format json the diagnostics, an internal error among them, are on stdout.
-  const internal = /"ruleId":\s*"internal-error"[\s\S]{0,400}?"message":\s*"([^"]{0,200})/.exec(output.stdout)
-  if (internal || /"ruleId":\s*"internal-error"/.test(output.stdout)) return `internal error: ${internal?.[1] ?? ''}`
+  if (/"ruleId":\s*"internal-error"/.test(output.stdout)) {
+    return `internal error: ${/"ruleId":\s*"internal-error"[\s\S]{0,400}?"message":\s*"([^"]{0,200})/.exec(output.stdout)?.[1] ?? ''}`
+  }
   const fatal = FATAL.exec(output.stderr)
   if (fatal) return fatal[0]
   if (STACK.test(output.stderr)) return 'stack trace on stderr'

@@ -119,6 +119,14 @@ function isUnderline(text: string, from: number, end: number): boolean {
   return i === end
 }
 
+/** Where the run of the character at `i` ends (before `end`). */
+function runEnd(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i)
+  let j = i
+  while (j < end && text.charCodeAt(j) === c) j++
+  return j
+}
+
 /** A line of one of `*`, `-`, `_` (three or more) and blanks only: a thematic break, which nests nothing. */
 function isThematicBreak(text: string, from: number, end: number): boolean {
   let mark = 0
@@ -178,14 +186,12 @@ export function markdownLimitHits(text: string, start: number, values: LimitValu
         REFERENCE.lastIndex = i
         if (REFERENCE.test(text)) references.add(1, i)
       } else if (c === BACKTICK) {
-        let j = i
-        while (j < end && text.charCodeAt(j) === BACKTICK) j++
+        const j = runEnd(text, i, end)
         backticks.max(j - i, i)
         marks.add(j - i, i)
         i = j - 1
       } else if (c === STAR || c === UNDERSCORE || c === TILDE) {
-        let j = i
-        while (j < end && text.charCodeAt(j) === c) j++
+        const j = runEnd(text, i, end)
         marks.add(j - i, i)
         if (j - i > 2 * values.markdownTreeDepth && !isThematicBreak(text, line.content, end)) nesting.max(Math.ceil((j - i) / 2), i)
         i = j - 1

@@ -62,16 +62,11 @@ export const MAX_HEADING_MOVES = 8
 /** `keepHeadingsWithText` for one document, moving at most `MAX_HEADING_MOVES` headings; `onLimit` once when more would move. */
 export function headingKeeper(onLimit: () => void): (node: NodeInfo, nodes: PageNodes) => boolean {
   let moves = 0
-  let told = false
   return (node, nodes) => {
     if (!keepHeadingsWithText(node, nodes)) return false
-    if (moves >= MAX_HEADING_MOVES) {
-      if (!told) onLimit()
-      told = true
-      return false
-    }
-    moves++
-    return true
+    // Counted one past the limit, so that `onLimit` is called once.
+    if (moves === MAX_HEADING_MOVES) onLimit()
+    return ++moves <= MAX_HEADING_MOVES
   }
 }
 
