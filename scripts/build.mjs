@@ -59,6 +59,73 @@ for (const name of readdirSync(join(root, 'src', 'vendor')).filter((n) => n.ends
     process.stderr.write(`build: ${name} left unbundled (esbuild failed); nianbao works, only starts slower\n`)
   }
 }
+// The programs (the command line and the worker threads it starts) are bundled too: our own
+// modules, from the sources, each program into its module's place in dist/ with the modules
+// they share in dist/chunks/, so that starting a command reads a dozen files instead of three
+// hundred. Packages stay outside, found in node_modules as before. Every output file sits one
+// folder below dist/, like the module it replaces, and each module's import.meta.url is
+// rewritten to where tsc put it, so templates, workers and package.json are found from there.
+const programs = ['cli/main', 'cli/early-pdf', 'build/build-worker', 'build/pdf-worker', 'rollup/worker', 'lsp/analysis-worker']
+const { readFile } = await import('node:fs/promises')
+const { existsSync, renameSync, rmSync } = await import('node:fs')
+const { relative } = await import('node:path')
+const sourceUrls = {
+  name: 'nianbao-source-urls',
+  setup(b) {
+    // dist/vendor/ holds the packages' bundles (above): imported from there, not bundled again.
+    b.onResolve({ filter: /\/vendor\/[^/]+\.js$/ }, (args) => ({ path: `../vendor/${args.path.split('/').pop()}`, external: true }))
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      let contents = await readFile(args.path, 'utf8')
+      if (contents.includes('import.meta.url')) {
+        const compiled = relative(join(root, 'src'), args.path).replace(/\.ts$/, '.js').split('\\').join('/')
+        contents = contents.split('import.meta.url').join(`new URL(${JSON.stringify('../' + compiled)}, import.meta.url).href`)
+      }
+      return { contents, loader: 'ts' }
+    })
+  },
+}
+// Written beside dist/ first and moved in only whole: a program never meets chunks of another build.
+const staging = join(root, 'dist', '.programs')
+rmSync(staging, { recursive: true, force: true })
+try {
+  const bundled = await build({
+    entryPoints: programs.map((p) => join(root, 'src', `${p}.ts`)),
+    outbase: join(root, 'src'),
+    outdir: staging,
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    packages: 'external',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+    plugins: [sourceUrls],
+    metafile: true,
+  })
+  // Which sources each file holds (dist/programs.json), for whoever asks what a command loads (test/cli.test.ts).
+  const holds = {}
+  for (const [out, { inputs }] of Object.entries(bundled.metafile.outputs)) {
+    const inside = Object.keys(inputs).filter((i) => i.startsWith('src/')).map((i) => i.slice(4).replace(/\.ts$/, '.js'))
+    holds[relative(staging, join(root, out)).split('\\').join('/')] = inside.sort()
+  }
+  writeFileSync(join(staging, 'programs.json'), JSON.stringify(holds, null, 1) + '\n')
+  rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true })
+  renameSync(join(staging, 'chunks'), join(root, 'dist', 'chunks'))
+  for (const p of programs) renameSync(join(staging, `${p}.js`), join(root, 'dist', `${p}.js`))
+  renameSync(join(staging, 'programs.json'), join(root, 'dist', 'programs.json'))
+} catch {
+  // tsc's own modules work (only start slower); an earlier bundle in their place may be out of
+  // date, and incremental tsc would not write them again: a full compile puts them back.
+  process.stderr.write('build: the programs were left unbundled (esbuild failed); nianbao works, only starts slower\n')
+  rmSync(join(root, 'dist', '.tsbuildinfo'), { force: true })
+  for (const p of ['programs.json', ...programs.map((p) => `${p}.js`)]) rmSync(join(root, 'dist', p), { force: true })
+  const again = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
+  if (again.status !== 0 || programs.some((p) => !existsSync(join(root, 'dist', `${p}.js`)))) process.exit(again.status || 1)
+} finally {
+  rmSync(staging, { recursive: true, force: true })
+}
+
 // Written last (a build that failed above is tried again next time), dated when the build started.
 writeFileSync(stamp, 'dist/ is up to date with src/ as of this file\'s modification time (scripts/build.mjs)\n')
 utimesSync(stamp, started, started)

@@ -14,6 +14,7 @@ import { isInsideOut } from './output-path.js'
 import { writeFileAtomic } from './write-atomic.js'
 import { agencyDir } from './report-paths.js'
 import { buildTargets, type BuildTarget } from './targets.js'
+import type { PdfRenderer } from './pdf-thread.js'
 
 export { buildTargets, implementedTargets, type BuildTarget } from './targets.js'
 
@@ -25,6 +26,8 @@ export interface BuildOptions {
   templates?: string
   /** `--pdf-a`: archival PDF/A-2b (else the config's `pdf.pdfA`). */
   pdfA?: boolean
+  /** Renders the PDF (default: `renderPdf` in this thread; a one-report build passes its PDF thread). */
+  renderPdf?: PdfRenderer
 }
 
 export interface BuiltFile {
@@ -77,8 +80,11 @@ export async function buildReportOutputs(file: VFile, options: BuildOptions): Pr
   // The bundle holds the PDF and the Word file: each is rendered once for both targets.
   // The renderers are loaded only when a target needs them (pdfmake and docx are large).
   let pdfBytes: Promise<Uint8Array | undefined> | undefined
+  const pdfOptions = options.pdfA ? { pdfA: true } : {}
   const pdfOnce = () =>
-    (pdfBytes ??= import('../render/pdf/index.js').then(({ renderPdf }) => renderPdf(html, file, options.pdfA ? { pdfA: true } : {})))
+    (pdfBytes ??= options.renderPdf
+      ? options.renderPdf(html, file, pdfOptions)
+      : import('../render/pdf/index.js').then(({ renderPdf }) => renderPdf(html, file, pdfOptions)))
   let docxBytes: Promise<Uint8Array> | undefined
   const docxOnce = () => (docxBytes ??= import('../render/docx/index.js').then(({ renderDocx }) => renderDocx(html, file)))
   for (const target of buildTargets) {

@@ -7,7 +7,8 @@ import { stat } from 'node:fs/promises'
 import { relative } from 'node:path'
 import { buildTree } from '../../build/build-tree.js'
 import type { BuiltFile } from '../../build/build-report.js'
-import { buildTargets, implementedTargets } from '../../build/targets.js'
+import { buildTargets, implementedTargets, type BuildTarget } from '../../build/targets.js'
+import type { PdfThread } from '../../build/pdf-thread.js'
 import { fsErrorText, isFsError } from '../../build/fs-error.js'
 import { internalError } from '../../diagnostics/internal-error.js'
 import { useColor } from '../../diagnostics/color.js'
@@ -47,6 +48,8 @@ function usage(message: string): void {
   process.exitCode = 2
 }
 
+const print = (result: BuildJsonResult) => process.stdout.write(JSON.stringify(result, null, 2) + '\n')
+
 const count = (diagnostics: Diagnostic[], severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length
 
 export async function runBuild(args: BuildArgs): Promise<void> {
@@ -62,7 +65,6 @@ export async function runBuild(args: BuildArgs): Promise<void> {
   if (args.templates !== undefined && !(await stat(args.templates).then((s) => s.isDirectory()).catch(() => false))) {
     return usage(`模板目录不存在：${args.templates}`)
   }
-  const print = (result: BuildJsonResult) => process.stdout.write(JSON.stringify(result, null, 2) + '\n')
 
   if (tree) {
     if (!(await stat('content').then((s) => s.isDirectory()).catch(() => false))) {
@@ -100,6 +102,18 @@ export async function runBuild(args: BuildArgs): Promise<void> {
     return
   }
 
+  // The PDF thread starts now, to load and warm up while the reports are read (build/pdf-thread.ts).
+  const pdfThread = to.includes('pdf') || to.includes('bundle') ? (await import('../../build/pdf-thread.js')).takePdfThread() : undefined
+  try {
+    await buildFiles(args, to, severities, pdfThread)
+  } finally {
+    await pdfThread?.close()
+  }
+}
+
+async function buildFiles(args: BuildArgs, to: BuildTarget[], severities: Exclude<ReturnType<typeof parseRuleOptions>, string>, pdfThread: PdfThread | undefined): Promise<void> {
+  const { lang } = args
+  const json = args.format === 'json'
   const checked = await loadValidated(args.paths, { lang, severities })
   if (!checked) return
   // Files found but not read (not named <year>.md) are reported, never built or counted.
@@ -124,6 +138,7 @@ export async function runBuild(args: BuildArgs): Promise<void> {
         outDir: args.out,
         ...(args.templates ? { templates: args.templates } : {}),
         ...(args.pdfA ? { pdfA: true } : {}),
+        ...(pdfThread ? { renderPdf: pdfThread.render } : {}),
       })
       if (outputs.length > 0) built++
       written.push(...outputs)

@@ -20,6 +20,7 @@ import { installSvgFonts } from './svg-fonts.js'
 import { installStackSpeedups } from './speedups-stack.js'
 import { footer, page, styles } from './styles.js'
 import { documentDate } from '../document-date.js'
+import type { ReportMeta } from '../../source/report.js'
 
 export { documentDate }
 
@@ -85,6 +86,8 @@ export interface RenderPdfOptions {
    * above the report, else off.
    */
   pdfA?: boolean
+  /** The report's agency, year and dates. Default: `file.data.report.meta` (a PDF thread has only these). */
+  meta?: ReportMeta
 }
 
 const parser = unified().use(rehypeParse)
@@ -151,7 +154,7 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     ...(fonts.configured.subheading ? { emphasisFont: fonts.families.subheading } : {}),
     oversized: (table, groups) => emit(file, 'pdf-table-fits-page', { table: table ?? '', groups }, undefined),
   })
-  const meta = file.data.report?.meta
+  const meta = options.meta ?? file.data.report?.meta
   const agency = meta?.agency ?? mapped.agency ?? ''
   const year = meta?.year
   const date = options.date ?? documentDate(meta?.published)
