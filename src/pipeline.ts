@@ -10,9 +10,16 @@ import { emit } from './diagnostics/emit.js'
 import { failedFile, internalError } from './diagnostics/internal-error.js'
 import type { Lang, Severity } from './diagnostics/types.js'
 import type { LimitValues } from './limits.js'
-import { loadReport } from './source/report.js'
+import { loadReport, type Report } from './source/report.js'
 import { validateReport } from './validate/index.js'
 import { checkUniqueReports } from './validate/rules/unique-report.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Last year's report of the same agency, as the cross-year rules read it (for the roll-up record). */
+    previousReport: Report
+  }
+}
 
 export interface PipelineOptions {
   lang?: Lang
@@ -134,6 +141,7 @@ export async function validatePaths(paths: string[], options: PipelineOptions = 
   for (const path of files) {
     const file = loaded.get(resolve(path))!
     const previous = loaded.get(previousOf.get(resolve(path)) ?? '')
+    if (previous?.data.report) file.data.previousReport = previous.data.report
     try {
       validateReport(file, previous ? { previous } : {})
     } catch (error) {

@@ -3,6 +3,7 @@
  * the previous year), and write every output unless it has errors. Runs in
  * a worker thread or in-process; takes and returns plain data only.
  */
+import { basename, dirname } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { VFile } from 'vfile'
 import { diagnosticsOf, hasErrors } from '../diagnostics/emit.js'
@@ -14,6 +15,7 @@ import { validatePaths } from '../pipeline.js'
 import { fsErrorText, isFsError } from './fs-error.js'
 import { buildComparisonOutputs } from '../compare/build-step.js'
 import { buildReportOutputs, type BuildTarget, type BuiltFile } from './build-report.js'
+import { recordOrProblems, type ReportRecord } from '../rollup/record.js'
 
 export interface BuildJob {
   path: string
@@ -23,6 +25,8 @@ export interface BuildJob {
   lang?: Lang
   severities?: Record<string, Severity | 'off'>
   pdfA?: boolean
+  /** Also return the report's roll-up record (whole-tree builds: the supervisor pages reuse it). */
+  record?: boolean
 }
 
 /** The figures the site index shows for a report. */
@@ -60,6 +64,8 @@ export interface BuildResult {
   failureKind?: 'io' | 'internal'
   /** Time spent on this report (validate, render, write). */
   ms: number
+  /** The roll-up record (`BuildJob.record`), as `nianbao rollup` reads it: from the validated source, before rendering. */
+  record?: ReportRecord
 }
 
 function totalOf(report: Report, path: string[]): number | null {
@@ -99,6 +105,10 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
   try {
     const options = { ...(job.lang ? { lang: job.lang } : {}), ...(job.severities ? { severities: job.severities } : {}) }
     file = (await validatePaths([job.path], options))[0]
+    if (file && job.record) {
+      const previous = file.data.previousReport
+      result.record = recordOrProblems({ id: basename(dirname(job.path)), source: job.path, kind: 'source', file, ...(previous ? { previous } : {}) })
+    }
     if (file && !hasErrors(file)) {
       result.outputs = await buildReportOutputs(file, {
         targets: new Set(job.targets),

@@ -24,6 +24,7 @@ import { buildTargets, type BuildTarget } from './targets.js'
 import { InputHasher, yearOfPath } from './inputs-hash.js'
 import { WorkerPool } from './pool.js'
 import { createProgress } from './progress.js'
+import { RECORDS_NAME, RecordStore } from './record-store.js'
 import { renderSiteIndex, type IndexEntry } from './site-index.js'
 import { sweepTempFiles, writeFileAtomic } from './write-atomic.js'
 
@@ -216,8 +217,13 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   // Never through a link that leads out of the output folder.
   await Promise.all([...folders].map(async (dir) => ((await isInsideOut(outDir, join(dir, '.sweep'))) ? sweepTempFiles(dir, false) : 0)))
 
+  // The supervisor pages reuse each report's roll-up record, made as `nianbao rollup` makes it:
+  // with default rule severities only (build/record-store.ts).
+  const reuse = !options.severities || Object.keys(options.severities).length === 0
+  const records = new RecordStore(join(outDir, RECORDS_NAME))
   const job = (path: string): BuildJob => ({
     path,
+    ...(reuse ? { record: true } : {}),
     outDir,
     targets,
     ...(options.templates ? { templates: options.templates } : {}),
@@ -269,6 +275,8 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     await Promise.all(
       todo.map(async ({ path, rel, key }) => {
         const result = pool ? await runPooled(path) : await runInProcess(path)
+        if (result.record && key) records.add(rel, key, result.record)
+        delete result.record
         results.push(result)
         const previous = cache.reports[rel]
         if (result.built && result.summary && key) {
@@ -345,6 +353,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
       pdf: targets.includes('pdf'),
       ...(options.jobs ? { jobs: options.jobs } : {}),
       lang,
+      ...(reuse ? { records: () => records.known(files.map((path, i) => ({ path, rel: relative(root, path), key: keys[i] }))) } : {}),
     })
   } catch (error) {
     if (isFsError(error)) {

@@ -12,6 +12,7 @@ import type { IndexEntry } from '../build/site-index.js'
 import { writeFileAtomic } from '../build/write-atomic.js'
 import type { Lang } from '../diagnostics/types.js'
 import { version } from '../version.js'
+import type { ReportRecord } from '../rollup/record.js'
 import type { DashboardEntry } from './dashboard.js'
 
 export const SUPERVISOR_CACHE = '.nianbao-supervisor.json'
@@ -28,6 +29,8 @@ export interface SupervisorPagesInput {
   pdf: boolean
   jobs?: number
   lang: Lang
+  /** Roll-up records the build already made, by absolute source path; asked for only when the pages are written. */
+  records?: () => Promise<ReadonlyMap<string, ReportRecord>>
 }
 
 const exists = (path: string) => stat(path).then(() => true, () => false)
@@ -51,7 +54,8 @@ export async function writeSupervisorPages(input: SupervisorPagesInput): Promise
   const { runRollup } = await import('../rollup/run.js')
   const { summarize } = await import('../rollup/summary.js')
   const { writeRollup } = await import('../rollup/write.js')
-  const data = await runRollup({ paths: [input.root], ...(input.jobs ? { jobs: input.jobs } : {}), lang: input.lang })
+  const known = await input.records?.()
+  const data = await runRollup({ paths: [input.root], ...(input.jobs ? { jobs: input.jobs } : {}), lang: input.lang, ...(known ? { known } : {}) })
   const summary = summarize(data)
   const pages = new Map(entries.map((e) => [`${e.dir}/${e.year}`, e.links.html]))
   await writeRollup(data, summary, {

@@ -16,7 +16,7 @@ import { limits } from '../limits.js'
 import { SOURCE_NAME } from '../bundle/export-json.js'
 import { loadReport, loadReportFromText } from '../source/report.js'
 import { validateReport } from '../validate/index.js'
-import { recordOf, unreadableRecord, type ReportRecord } from './record.js'
+import { recordOrProblems, unreadableRecord, yearOf, type ReportRecord } from './record.js'
 
 export interface GroupJob {
   kind: 'source' | 'bundle'
@@ -25,7 +25,7 @@ export interface GroupJob {
   lang?: Lang
 }
 
-export const yearOf = (path: string): number => Number(/^(\d{4})\./.exec(basename(path))?.[1] ?? 0)
+export { yearOf }
 
 /** A member of a bundle verified first, or the problems that stop it from being read. */
 export async function readVerifiedMember(path: string, member: string, lang: Lang): Promise<{ bytes: Uint8Array } | { problems: string[] }> {
@@ -69,8 +69,7 @@ export async function readGroup(job: GroupJob): Promise<ReportRecord[]> {
     const report = file.data.report
     const prior = previous?.data.report && report && previous.data.report.meta.year === report.meta.year - 1 ? previous : undefined
     validateReport(file, prior ? { previous: prior } : {})
-    const record = recordOf({ id, source: path, kind: job.kind, file, ...(prior?.data.report ? { previous: prior.data.report } : {}) })
-    out.push(record ?? unreadableRecord(id, path, job.kind, diagnosticsOf(file).map((d) => `${d.message}（${d.ruleId}）`), yearOf(path)))
+    out.push(recordOrProblems({ id, source: path, kind: job.kind, file, ...(prior?.data.report ? { previous: prior.data.report } : {}) }))
     previous = file
   }
   return out

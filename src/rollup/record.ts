@@ -4,6 +4,7 @@
  * cell keyed by table, official row numbering and column. Plain data, so a
  * worker thread can send it; nothing here holds the parsed report.
  */
+import { basename } from 'node:path'
 import type { VFile } from 'vfile'
 import { diagnosticsOf } from '../diagnostics/emit.js'
 import type { FormatDefinition, MonthDay } from '../formats/types.js'
@@ -163,4 +164,15 @@ export function unreadableRecord(id: string, source: string, kind: 'source' | 'b
     parts: {},
     repeat: {},
   }
+}
+
+/** The year in a report's file name (`2024.md`, `2024.zip`), 0 if none. */
+export const yearOf = (path: string): number => Number(/^(\d{4})\./.exec(basename(path))?.[1] ?? 0)
+
+/** The record of a validated report, or, when it has no report data, a record of its problems. */
+export function recordOrProblems(input: RecordInput): ReportRecord {
+  return (
+    recordOf(input) ??
+    unreadableRecord(input.id, input.source, input.kind, diagnosticsOf(input.file).map((d) => `${d.message}（${d.ruleId}）`), yearOf(input.source))
+  )
 }

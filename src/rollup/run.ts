@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { readdir, stat } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { Lang } from '../diagnostics/types.js'
 import { derivedFigures } from '../formats/derived.js'
 import { formats } from '../formats/index.js'
@@ -31,6 +31,12 @@ export interface RollupOptions {
   /** Worker threads (default: one per core); 1 reads in-process. */
   jobs?: number
   lang?: Lang
+  /**
+   * Records already made from these very sources, by absolute path (a whole-tree build made
+   * them while building: build/build-tree.ts). An agency whose every source is known is not
+   * read again; the others are read as usual.
+   */
+  known?: ReadonlyMap<string, ReportRecord>
 }
 
 /** Sums of one year: all agencies, and per group when grouped. */
@@ -146,12 +152,21 @@ export async function runRollup(options: RollupOptions): Promise<RollupData> {
     records.push(record)
   }
 
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.ceil(groups.length / BATCH)))
-  if (jobs > 1 && groups.length >= POOL_THRESHOLD) {
+  const known = options.known
+  const toRead: GroupJob[] = []
+  for (const group of groups) {
+    const records = known && group.kind === 'source' ? group.paths.map((p) => known.get(resolve(p))) : undefined
+    // A copy that names the source as this run found it (take() removes the cells from what it is given).
+    if (records?.every((r) => r !== undefined)) records.forEach((r, i) => take({ ...r!, source: group.paths[i]! }))
+    else toRead.push(group)
+  }
+
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.ceil(toRead.length / BATCH)))
+  if (jobs > 1 && toRead.length >= POOL_THRESHOLD) {
     const pool = new WorkerPool<GroupJob[], WorkerAnswer>(workerUrl(), jobs)
     try {
       const batches: GroupJob[][] = []
-      for (let i = 0; i < groups.length; i += BATCH) batches.push(groups.slice(i, i + BATCH))
+      for (let i = 0; i < toRead.length; i += BATCH) batches.push(toRead.slice(i, i + BATCH))
       await Promise.all(
         batches.map(async (batch) => {
           const answer = await pool.run(batch)
@@ -163,7 +178,7 @@ export async function runRollup(options: RollupOptions): Promise<RollupData> {
       await pool.close()
     }
   } else {
-    for (const group of groups) for (const record of await readGroup(group)) take(record)
+    for (const group of toRead) for (const record of await readGroup(group)) take(record)
   }
 
   // Two reports of one agency and year: neither is summed (the first to arrive was: take it out).
