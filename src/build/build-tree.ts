@@ -13,7 +13,7 @@ import { reportText } from '../diagnostics/report-text.js'
 import type { Diagnostic, Lang, Severity } from '../diagnostics/types.js'
 import { collectReportFiles, ignoredFileNotice, validatePaths } from '../pipeline.js'
 import { diagnosticsOf } from '../diagnostics/emit.js'
-import { readReportIdentity } from '../source/identity.js'
+import { readReportIdentity, type IdentityMemo, type ReportIdentity } from '../source/identity.js'
 import { reportIdentity } from '../validate/rules/unique-report.js'
 import type { BuildJob, BuildResult, ReportSummary } from './build-one.js'
 import { checkOutputPlaces, conflictingPaths } from './conflicts.js'
@@ -48,6 +48,8 @@ interface CacheEntry {
 interface CacheFile {
   cacheVersion: number
   reports: Record<string, CacheEntry>
+  /** Every source's agency and year by its text's SHA-256, under the nianbao code that read them. */
+  identities?: { code: string; byHash: Record<string, ReportIdentity | null> }
 }
 
 export interface BuildTreeOptions {
@@ -182,9 +184,6 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   const ignored: string[] = []
   const files = await collectReportFiles([root], undefined, ignored)
   const notices = ignored.map((path) => ignoredFileNotice(path, { lang, ...(options.severities ? { severities: options.severities } : {}) }))
-  // Two files that are one report (a copy), or that would be written to one place, are not built.
-  const identities = await Promise.all(files.map((path) => readReportIdentity(path)))
-  const conflicted = await clashing([...conflictingPaths(files.map((path, i) => ({ path, ...identities[i] })), outDir)], outDir, options)
   const cache = await readCache(cachePath)
   const hasher = new InputHasher({
     targets,
@@ -193,6 +192,13 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     ...(options.severities ? { severities: options.severities } : {}),
     ...(options.pdfA ? { pdfA: true } : {}),
   })
+  // Two files that are one report (a copy), or that would be written to one place, are not built.
+  // Each file's agency and year are kept by its text's hash, for the same nianbao code.
+  const code = await hasher.codeHash()
+  const memo: IdentityMemo = { known: cache.identities?.code === code ? cache.identities.byHash : {}, seen: {} }
+  const identities = await Promise.all(files.map((path) => readReportIdentity(path, memo)))
+  cache.identities = { code, byHash: memo.seen }
+  const conflicted = await clashing([...conflictingPaths(files.map((path, i) => ({ path, ...identities[i] })), outDir)], outDir, options)
   const keys = await Promise.all(files.map((f) => hasher.key(f, yearOfPath(f))))
 
   const fresh = await Promise.all(

@@ -89,18 +89,22 @@ export class InputHasher {
     return hash
   }
 
+  /** nianbao's version and code: what the build cache's other memos (report identities) depend on. */
+  async codeHash(): Promise<string> {
+    const code = await this.dir(resolve(dirname(fileURLToPath(import.meta.url)), '..'), (n) => /\.(js|ts)$/.test(n), true)
+    return hex(JSON.stringify({ key: KEY_VERSION, version, code }))
+  }
+
   /** Everything that is the same for all reports of this build. */
   private env(): Promise<string> {
     this.environment ??= (async () => {
       // nianbao's own code (dist/ or src/), so a rebuilt nianbao rebuilds the outputs even without a
       // version bump. By size and modification time: a build rewrites what it changes, and a no-op
       // `npm start` then stats some 400 files instead of reading them.
-      const code = await this.dir(resolve(dirname(fileURLToPath(import.meta.url)), '..'), (n) => /\.(js|ts)$/.test(n), true)
+      const code = await this.codeHash()
       const fonts = await Promise.all(Object.values(defaultFontFiles).flatMap((f) => [fileIdentity(f.normal), fileIdentity(f.bold)]))
       return hex(
         JSON.stringify({
-          key: KEY_VERSION,
-          version,
           code,
           targets: [...this.options.targets].sort(),
           lang: this.options.lang ?? 'zh',
