@@ -140,7 +140,9 @@ const outOfMemory = (error: unknown) => (error as { code?: unknown } | undefined
 async function workerData(targets: readonly BuildTarget[]): Promise<{ fontBytes?: Record<string, SharedArrayBuffer> }> {
   if (!targets.includes('pdf') && !targets.includes('bundle')) return {}
   const [{ defaultFontFiles }, { shareFontBytes }] = await Promise.all([import('../render/pdf/fonts.js'), import('../render/pdf/font-bytes.js')])
-  return { fontBytes: shareFontBytes(Object.values(defaultFontFiles).flatMap((f) => [f.normal, f.bold])) }
+  // The three files the default styles set (styles.ts). The sans bold (10 MB) is only needed for bold
+  // text in a heading; a worker that meets some reads it itself.
+  return { fontBytes: shareFontBytes([defaultFontFiles.serif.normal, defaultFontFiles.serif.bold, defaultFontFiles.sans.normal]) }
 }
 
 function workerUrl(): URL {
