@@ -67,7 +67,7 @@ for (const name of readdirSync(join(root, 'src', 'vendor')).filter((n) => n.ends
 // rewritten to where tsc put it, so templates, workers and package.json are found from there.
 const programs = ['cli/main', 'cli/early-pdf', 'build/build-worker', 'build/pdf-worker', 'rollup/worker', 'lsp/analysis-worker']
 const { readFile } = await import('node:fs/promises')
-const { existsSync, renameSync, rmSync } = await import('node:fs')
+const { existsSync, mkdirSync, readFileSync, renameSync, rmSync } = await import('node:fs')
 const { relative } = await import('node:path')
 const sourceUrls = {
   name: 'nianbao-source-urls',
@@ -84,7 +84,7 @@ const sourceUrls = {
     })
   },
 }
-// Written beside dist/ first and moved in only whole: a program never meets chunks of another build.
+// Written beside dist/ first, chunks moved in before the programs that import them.
 const staging = join(root, 'dist', '.programs')
 rmSync(staging, { recursive: true, force: true })
 try {
@@ -110,8 +110,20 @@ try {
     holds[relative(staging, join(root, out)).split('\\').join('/')] = inside.sort()
   }
   writeFileSync(join(staging, 'programs.json'), JSON.stringify(holds, null, 1) + '\n')
-  rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true })
-  renameSync(join(staging, 'chunks'), join(root, 'dist', 'chunks'))
+  // Chunks are named by their content. The previous build's stay one build longer: a server
+  // started before this build (preview, lsp) still finds the chunks it loads lazily.
+  const chunks = join(root, 'dist', 'chunks')
+  const previous = (() => {
+    try {
+      return Object.keys(JSON.parse(readFileSync(join(root, 'dist', 'programs.json'), 'utf8')))
+    } catch {
+      return []
+    }
+  })()
+  mkdirSync(chunks, { recursive: true })
+  for (const name of readdirSync(join(staging, 'chunks'))) renameSync(join(staging, 'chunks', name), join(chunks, name))
+  const keep = new Set([...Object.keys(holds), ...previous])
+  for (const name of readdirSync(chunks)) if (!keep.has(`chunks/${name}`)) rmSync(join(chunks, name), { force: true })
   for (const p of programs) renameSync(join(staging, `${p}.js`), join(root, 'dist', `${p}.js`))
   renameSync(join(staging, 'programs.json'), join(root, 'dist', 'programs.json'))
 } catch {
