@@ -22,7 +22,7 @@ import { isInsideOut } from './output-path.js'
 import { agencyDir } from './report-paths.js'
 import { buildTargets, type BuildTarget } from './targets.js'
 import { InputHasher, yearOfPath } from './inputs-hash.js'
-import { WorkerPool } from './pool.js'
+import { WorkerPool, workerModule } from './pool.js'
 import { createProgress } from './progress.js'
 import { RECORDS_NAME, RecordStore } from './record-store.js'
 import { renderSiteIndex, type IndexEntry } from './site-index.js'
@@ -145,9 +145,6 @@ async function workerData(targets: readonly BuildTarget[]): Promise<{ fontBytes?
   return { fontBytes: shareFontBytes([defaultFontFiles.serif.normal, defaultFontFiles.serif.bold, defaultFontFiles.sans.normal]) }
 }
 
-function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './build-worker.ts' : './build-worker.js', import.meta.url)
-}
 
 function summaryLine(s: TreeSummary, lang: Lang): string {
   if (lang === 'en')
@@ -242,7 +239,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length))
   const pooled = jobs > 1 && todo.length >= POOL_THRESHOLD
   const pool = pooled
-    ? new WorkerPool<BuildJob, BuildResult>(workerUrl(), jobs, { workerData: await workerData(targets), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_OLD_MB } }) : undefined
+    ? new WorkerPool<BuildJob, BuildResult>(workerModule('build-worker', import.meta.url), jobs, { workerData: await workerData(targets), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_OLD_MB } }) : undefined
   const progress = createProgress(todo.length + conflicted.size, { tty: options.tty ?? process.stderr.isTTY === true, lang, write: stdout })
   const results: BuildResult[] = [...conflicted.values()]
   for (const result of results) {

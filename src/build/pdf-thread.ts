@@ -14,7 +14,7 @@ import type { VFile } from 'vfile'
 import type { Lang, Severity } from '../diagnostics/types.js'
 import type { RenderPdfOptions } from '../render/pdf/index.js'
 import type { ReportMeta } from '../source/report.js'
-import { startWorker } from './pool.js'
+import { startWorker, workerModule } from './pool.js'
 
 export interface PdfJob {
   id: number
@@ -47,9 +47,6 @@ export type PdfRenderer = (html: string, file: VFile, options?: RenderPdfOptions
 
 const renderInProcess: PdfRenderer = async (html, file, options) => (await import('../render/pdf/index.js')).renderPdf(html, file, options)
 
-function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './pdf-worker.ts' : './pdf-worker.js', import.meta.url)
-}
 
 export class PdfThread {
   private worker: Worker | undefined
@@ -58,7 +55,7 @@ export class PdfThread {
 
   constructor() {
     try {
-      const worker = startWorker(workerUrl())
+      const worker = startWorker(workerModule('pdf-worker', import.meta.url))
       worker.on('message', (reply: PdfReply) => {
         this.pending.get(reply.id)?.resolve(reply)
         this.pending.delete(reply.id)

@@ -16,6 +16,11 @@ export interface WorkerOptions {
   resourceLimits?: ResourceLimits
 }
 
+/** A worker module beside the caller's (`import.meta.url`): `name.ts` run from the sources (tsx), else `name.js`. */
+export function workerModule(name: string, callerUrl: string): URL {
+  return new URL(`./${name}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl)
+}
+
 /** Start a worker from a module URL; under tsx (a `.ts` URL) the worker registers tsx first. */
 export function startWorker(url: URL, options: WorkerOptions = {}): Worker {
   // Workers inherit the parent's flags; `--input-type` (a parent run with -e) would break a file worker.

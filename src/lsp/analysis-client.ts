@@ -5,7 +5,7 @@
  * a hover or completion past its limit just answers nothing.
  */
 import type { Worker } from 'node:worker_threads'
-import { startWorker } from '../build/pool.js'
+import { startWorker, workerModule } from '../build/pool.js'
 import type { AnalysisRequest, AnalysisResults } from './analyzer.js'
 import type { WorkerResponse } from './analysis-worker.js'
 
@@ -25,7 +25,7 @@ export class AnalysisClient {
   readonly #pending = new Map<number, Pending>()
   #closed = false
 
-  constructor(readonly url: URL = new URL(import.meta.url.endsWith('.ts') ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url)) {
+  constructor(readonly url: URL = workerModule('analysis-worker', import.meta.url)) {
     this.#worker = this.#start()
   }
 

@@ -13,7 +13,7 @@ import type { Lang } from '../diagnostics/types.js'
 import { derivedFigures } from '../formats/derived.js'
 import { formats } from '../formats/index.js'
 import { InputError } from '../pipeline.js'
-import { WorkerPool } from '../build/pool.js'
+import { WorkerPool, workerModule } from '../build/pool.js'
 import { reportIdentity } from '../validate/rules/unique-report.js'
 import { CellSums, CountSums } from './accumulate.js'
 import { readGroup, type GroupJob } from './read-group.js'
@@ -109,9 +109,6 @@ export function groupOf(record: ReportRecord, by: GroupBy): string {
 
 const included = (r: ReportRecord): boolean => r.status === 'valid' || r.status === 'warnings'
 
-function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url)
-}
 
 type WorkerAnswer = { records: ReportRecord[] } | { failure: string }
 
@@ -163,7 +160,7 @@ export async function runRollup(options: RollupOptions): Promise<RollupData> {
 
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), Math.ceil(toRead.length / BATCH)))
   if (jobs > 1 && toRead.length >= POOL_THRESHOLD) {
-    const pool = new WorkerPool<GroupJob[], WorkerAnswer>(workerUrl(), jobs)
+    const pool = new WorkerPool<GroupJob[], WorkerAnswer>(workerModule('worker', import.meta.url), jobs)
     try {
       const batches: GroupJob[][] = []
       for (let i = 0; i < toRead.length; i += BATCH) batches.push(toRead.slice(i, i + BATCH))
