@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { buildTree, CACHE_NAME } from '../src/build/build-tree.js'
+import { limits } from '../src/limits.js'
 import { readReportIdentity, type IdentityMemo } from '../src/source/identity.js'
 
 const repo = join(import.meta.dirname, '..')
@@ -28,6 +29,18 @@ test('readReportIdentity: a known hash is taken as it is, an unknown text is par
   assert.deepEqual(kept.seen, kept.known)
   const none: IdentityMemo = { known: { [sha(path)]: null }, seen: {} }
   assert.equal(await readReportIdentity(path, none), undefined, 'a text known to have no identity')
+})
+
+test('a file over the size limit has no identity and is not read (its validation says why)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-identity-big-'))
+  const path = join(dir, '2024.md')
+  const text = readFileSync(join(repo, 'content', 'ruzhou-wsjkw', '2024.md'), 'utf8')
+  writeFileSync(path, text)
+  assert.ok(await readReportIdentity(path), 'a report of normal size has one')
+  writeFileSync(path, text + 'x'.repeat(limits.fileBytes))
+  const memo: IdentityMemo = { known: {}, seen: {} }
+  assert.equal(await readReportIdentity(path, memo), undefined)
+  assert.deepEqual(memo.seen, {}, 'nothing hashed')
 })
 
 test('the build takes identities from its cache until the text changes', async () => {

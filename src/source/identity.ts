@@ -5,7 +5,8 @@
  * same report, or into the same place, before any worker starts.
  */
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
+import { limits } from '../limits.js'
 import { parse } from '../vendor/yaml.js'
 
 export interface ReportIdentity {
@@ -44,6 +45,8 @@ export interface IdentityMemo {
 export async function readReportIdentity(path: string, memo?: IdentityMemo): Promise<ReportIdentity | undefined> {
   let text: string
   try {
+    // A file over the size limit is no report: its own validation says so, without reading it all.
+    if ((await stat(path)).size > limits.fileBytes) return undefined
     text = await readFile(path, 'utf8')
   } catch {
     return undefined
