@@ -8,7 +8,15 @@
  * interaction; these are replaced by the caller's id prefix or removed, and
  * animation is off (nothing reads the clock).
  */
-import * as echarts from 'echarts'
+import * as echarts from 'echarts/core'
+import { SVGRenderer } from 'echarts/renderers'
+import 'echarts/lib/chart/bar'
+import 'echarts/lib/component/grid'
+import 'echarts/lib/component/legend'
+import 'echarts/lib/component/markLine'
+import 'echarts/lib/component/title'
+
+echarts.use([SVGRenderer])
 
 /** Okabe–Ito: eight colours told apart with every common colour-vision deficiency. */
 export const okabeIto = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#000000'] as const
