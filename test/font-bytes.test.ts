@@ -11,7 +11,9 @@ test('fonts read by the main thread are shared with workers, not copied, and mis
   const shared = shareFontBytes([path, missing])
   assert.deepEqual(Object.keys(shared), [path])
   assert.ok(shared[path] instanceof SharedArrayBuffer)
-  assert.equal(shared[path]!.byteLength, readFileSync(path).byteLength)
+  assert.ok(Buffer.from(shared[path]!).equals(readFileSync(path)), 'the whole file, byte for byte')
+  // The main thread's own PDFs (the roll-up's) use the shared memory too: no second copy.
+  assert.equal(readFontBytes(path).buffer, shared[path])
 
   // A worker: a path handed over is never read from disk (here it does not even exist).
   const elsewhere = join(import.meta.dirname, 'handed-over.ttf')

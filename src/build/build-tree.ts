@@ -140,9 +140,9 @@ const outOfMemory = (error: unknown) => (error as { code?: unknown } | undefined
 async function workerData(targets: readonly BuildTarget[]): Promise<{ fontBytes?: Record<string, SharedArrayBuffer> }> {
   if (!targets.includes('pdf') && !targets.includes('bundle')) return {}
   const [{ defaultFontFiles }, { shareFontBytes }] = await Promise.all([import('../render/pdf/fonts.js'), import('../render/pdf/font-bytes.js')])
-  // The three files the default styles set (styles.ts). The sans bold (10 MB) is only needed for bold
-  // text in a heading; a worker that meets some reads it itself.
-  return { fontBytes: shareFontBytes([defaultFontFiles.serif.normal, defaultFontFiles.serif.bold, defaultFontFiles.sans.normal]) }
+  // The four default files: every report sets three, and a comparison's headings the sans bold.
+  const { serif, sans } = defaultFontFiles
+  return { fontBytes: shareFontBytes([serif.normal, serif.bold, sans.normal, sans.bold]) }
 }
 
 

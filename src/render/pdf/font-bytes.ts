@@ -13,7 +13,7 @@
  * No module of pdfmake or fontkit is loaded here: the build's main thread
  * and its workers import this before they know whether a PDF is made.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 
 /** Font bytes by absolute path: handed over by the parent thread, or read here. */
 const bytesByPath = new Map<string, Buffer>()
@@ -44,23 +44,39 @@ export function fontMagic(path: string): Buffer {
 
 /**
  * Read `paths` into shared memory, for worker threads (`useSharedFontBytes`
- * there). A file that cannot be read is left out: the worker then reads it
+ * there), and use that memory in this thread too, so that its own PDFs (the
+ * roll-up's) hold no second copy. Each file is read straight into its shared
+ * buffer. A file that cannot be read is left out: the worker then reads it
  * itself and reports the problem on the report as before.
  */
 export function shareFontBytes(paths: readonly string[]): Record<string, SharedArrayBuffer> {
   const shared: Record<string, SharedArrayBuffer> = {}
   for (const path of paths) {
-    let bytes: Buffer
-    try {
-      bytes = readFileSync(path)
-    } catch {
-      continue
-    }
-    const memory = new SharedArrayBuffer(bytes.byteLength)
-    new Uint8Array(memory).set(bytes)
-    shared[path] = memory
+    const memory = readShared(path)
+    if (memory) shared[path] = memory
   }
+  useSharedFontBytes(shared)
   return shared
+}
+
+function readShared(path: string): SharedArrayBuffer | undefined {
+  let fd: number | undefined
+  try {
+    fd = openSync(path, 'r')
+    const size = fstatSync(fd).size
+    const memory = new SharedArrayBuffer(size)
+    const view = new Uint8Array(memory)
+    for (let at = 0; at < size; ) {
+      const n = readSync(fd, view, at, size - at, at)
+      if (n === 0) return undefined
+      at += n
+    }
+    return memory
+  } catch {
+    return undefined
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
 }
 
 /** Use the font bytes a parent thread read (`shareFontBytes`) instead of reading the files again. */
