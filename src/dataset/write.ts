@@ -22,7 +22,8 @@ export const DATASET_COLUMNS = [
 ] as const
 
 const TEXT_COLUMNS = DATASET_COLUMNS.filter((c) => c !== 'year' && c !== 'value')
-const ROW_GROUP = 100_000
+// Small enough that a year of a thousand reports is not all held before it is written.
+const ROW_GROUP = 20_000
 
 type Row = Record<(typeof DATASET_COLUMNS)[number], string | number | null>
 
