@@ -15,7 +15,7 @@ import { validatePaths } from '../pipeline.js'
 import { fsErrorText, isFsError } from './fs-error.js'
 import { buildComparisonOutputs } from '../compare/build-step.js'
 import { buildReportOutputs, type BuildTarget, type BuiltFile } from './build-report.js'
-import { recordOrProblems, type ReportRecord } from '../rollup/record.js'
+import { recordOrProblems } from '../rollup/record.js'
 
 export interface BuildJob {
   path: string
@@ -64,8 +64,12 @@ export interface BuildResult {
   failureKind?: 'io' | 'internal'
   /** Time spent on this report (validate, render, write). */
   ms: number
-  /** The roll-up record (`BuildJob.record`), as `nianbao rollup` reads it: from the validated source, before rendering. */
-  record?: ReportRecord
+  /**
+   * The roll-up record (`BuildJob.record`), as `nianbao rollup` reads it: from the validated
+   * source, before rendering. As JSON text: the main thread holds a thousand of them until the
+   * supervisor pages, and text takes a fraction of the memory of the objects.
+   */
+  record?: string
 }
 
 function totalOf(report: Report, path: string[]): number | null {
@@ -107,7 +111,7 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
     file = (await validatePaths([job.path], options))[0]
     if (file && job.record) {
       const previous = file.data.previousReport
-      result.record = recordOrProblems({ id: basename(dirname(job.path)), source: job.path, kind: 'source', file, ...(previous ? { previous } : {}) })
+      result.record = JSON.stringify(recordOrProblems({ id: basename(dirname(job.path)), source: job.path, kind: 'source', file, ...(previous ? { previous } : {}) }))
     }
     if (file && !hasErrors(file)) {
       result.outputs = await buildReportOutputs(file, {

@@ -20,6 +20,12 @@ interface Kept {
   record: ReportRecord
 }
 
+/** A record made in this run: its JSON text, parsed only when the pages need it. */
+interface Made {
+  key: string
+  text: string
+}
+
 interface RecordsFile {
   version: number
   /** By path relative to the content folder, as in the build cache. */
@@ -34,13 +40,13 @@ export interface PresentReport {
 }
 
 export class RecordStore {
-  private readonly made = new Map<string, Kept>()
+  private readonly made = new Map<string, Made>()
 
   constructor(private readonly file: string) {}
 
-  /** A record made in this run. */
-  add(rel: string, key: string, record: ReportRecord): void {
-    this.made.set(rel, { key, record })
+  /** A record made in this run, as JSON text (`JSON.stringify` of the record). */
+  add(rel: string, key: string, text: string): void {
+    this.made.set(rel, { key, text })
   }
 
   /**
@@ -49,16 +55,19 @@ export class RecordStore {
    */
   async known(present: readonly PresentReport[]): Promise<Map<string, ReportRecord>> {
     const kept = await readRecords(this.file)
-    const next: RecordsFile = { version: RECORDS_VERSION, reports: {} }
+    // The file is written as JSON.stringify would write it, the records made now spliced in as text.
+    const parts: string[] = []
     const known = new Map<string, ReportRecord>()
     for (const { path, rel, key } of present) {
       if (key === undefined) continue
-      const entry = this.made.get(rel) ?? kept[rel]
-      if (entry?.key !== key) continue
-      next.reports[rel] = entry
-      known.set(resolve(path), entry.record)
+      const made = this.made.get(rel)
+      const entry = made ? undefined : kept[rel]
+      if ((made ?? entry)?.key !== key) continue
+      const text = made ? made.text : JSON.stringify(entry!.record)
+      parts.push(`${JSON.stringify(rel)}:{"key":${JSON.stringify(key)},"record":${text}}`)
+      known.set(resolve(path), made ? (JSON.parse(made.text) as ReportRecord) : entry!.record)
     }
-    await writeFileAtomic(this.file, JSON.stringify(next) + '\n')
+    await writeFileAtomic(this.file, `{"version":${RECORDS_VERSION},"reports":{${parts.join(',')}}}\n`)
     return known
   }
 }
