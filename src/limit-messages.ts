@@ -9,7 +9,8 @@ import { limitDefinition, limitDefinitions, limits, type LimitDefinition, type L
 const KiB = 1024
 const MiB = 1024 * KiB
 
-const group = (n: number) => Math.round(n).toLocaleString('en-US')
+// As toLocaleString('en-US') groups an integer, without waking ICU up (some 20 ms) in every command that loads the catalogue.
+const group = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
 function bytesText(n: number, lang: 'zh' | 'en'): string {
   const bytes = lang === 'en' ? `${group(n)} bytes` : `${group(n)} 字节`
