@@ -50,6 +50,7 @@ const compileOptions: CompileOptions = {
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1]
 type Template = (context: unknown, options?: Handlebars.RuntimeOptions) => string
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0]
 
 /** Where a failure happened, attached as it passes through the partial that raised it. */
 const origin = new WeakMap<object, string>()
@@ -72,11 +73,15 @@ function problemFromError(error: unknown, fallback: string): TemplateProblem {
   return { ruleId: 'template-valid', template, reason: message.replace(/ - \d+:\d+$/, '') }
 }
 
-/** Check syntax and helper use now, so a broken template is reported with its file:line before any report is merged. */
-function check(env: typeof Handlebars, source: string, path: string): TemplateProblem | undefined {
+/**
+ * Compile a template now, so that a broken one is reported with its file:line before any report
+ * is merged. Handlebars' own `compile` would compile again on first use; the precompiled
+ * specification is instead made into the template here, as Handlebars loads precompiled templates.
+ */
+function compileNow(env: typeof Handlebars, source: string, path: string): Template | TemplateProblem {
+  let spec: string
   try {
-    env.precompile(source, compileOptions)
-    return undefined
+    spec = env.precompile(source, compileOptions) as string
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     // Parser errors carry the line in their text only ("Parse error on line 3: …").
@@ -91,6 +96,9 @@ function check(env: typeof Handlebars, source: string, path: string): TemplatePr
       reason: message.split('\n').filter((l) => !/^-*\^$/.test(l.trim())).join(' ').replace(/ - \d+:\d+$/, ''),
     }
   }
+  // The specification is JavaScript that Handlebars generated from the template (its text is quoted
+  // in it), the code its `compile` would have made into functions the same way.
+  return env.template(new Function(`return ${spec}`)() as TemplateSpecification) as Template
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -146,9 +154,8 @@ async function load(format: string, overrides: string[], builtin: string): Promi
   const compiled = new Map<string, Template>()
   for (const [name, path] of files) {
     const source = await readFile(path, 'utf8')
-    const problem = check(env, source, path)
-    if (problem) return problem
-    const template = env.compile(source, compileOptions) as Template
+    const template = compileNow(env, source, path)
+    if (typeof template !== 'function') return template
     // Tag a failure with the innermost template it passed through.
     const wrapped: Template = (context, options) => {
       try {
