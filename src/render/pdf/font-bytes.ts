@@ -14,6 +14,7 @@
  * and its workers import this before they know whether a PDF is made.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
+import { readSparseFont } from './sparse-font.js'
 
 /** Font bytes by absolute path: handed over by the parent thread, or read here. */
 const bytesByPath = new Map<string, Buffer>()
@@ -22,7 +23,8 @@ const bytesByPath = new Map<string, Buffer>()
 export function readFontBytes(path: string): Buffer {
   let bytes = bytesByPath.get(path)
   if (!bytes) {
-    bytes = readFileSync(path)
+    // TrueType outlines are read glyph by glyph as fontkit needs them (sparse-font.ts).
+    bytes = readSparseFont(path) ?? readFileSync(path)
     bytesByPath.set(path, bytes)
   }
   return bytes

@@ -13,6 +13,7 @@ import { createRequire, Module } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import type { TFontDictionary } from 'pdfmake/interfaces.js'
 import { fontMagic, readFontBytes } from './font-bytes.js'
+import { installGlyphReading } from './sparse-font.js'
 
 const req = createRequire(import.meta.url)
 
@@ -99,12 +100,13 @@ export function pdfmake(): PdfMakeInstance {
     cached.exports = {
       ...real,
       create(buffer: Uint8Array, postscriptName?: string) {
-        if (postscriptName) return real.create(buffer, postscriptName)
+        // A font read sparsely (sparse-font.ts) reads each outline when fontkit first needs it.
+        if (postscriptName) return withGlyphReading(real.create(buffer, postscriptName))
         let font = memo.get(buffer)
         if (font) fontkitMemoStats.hits++
         else {
           fontkitMemoStats.misses++
-          font = real.create(buffer)
+          font = withGlyphReading(real.create(buffer))
           memo.set(buffer, font)
         }
         return font
@@ -120,6 +122,11 @@ export function pdfmake(): PdfMakeInstance {
   loaded.virtualfs = fontFiles
   instance = loaded
   return loaded
+}
+
+function withGlyphReading<T>(font: T): T {
+  if (font && typeof font === 'object') installGlyphReading(font)
+  return font
 }
 
 type Decompress = (buffer: Uint8Array, size?: number) => Uint8Array

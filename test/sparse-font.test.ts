@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test } from 'node:test'
+import { validatePaths } from '../src/pipeline.js'
+import { renderHtml } from '../src/render/html.js'
+import { renderPdf } from '../src/render/pdf/index.js'
+import { defaultFontFiles } from '../src/render/pdf/fonts.js'
+import { readSparseFont } from '../src/render/pdf/sparse-font.js'
+
+const root = join(import.meta.dirname, '..')
+
+test('a TrueType file is read without its outlines: every other table is there, the outlines are not', () => {
+  const path = defaultFontFiles.serif.normal
+  const whole = readFileSync(path)
+  const bytes = readSparseFont(path)!
+  assert.equal(bytes.length, whole.length)
+  const count = whole.readUInt16BE(4)
+  let outlines = 0
+  for (let i = 0; i < count; i++) {
+    const tag = whole.toString('latin1', 12 + 16 * i, 16 + 16 * i)
+    const offset = whole.readUInt32BE(20 + 16 * i)
+    const length = whole.readUInt32BE(24 + 16 * i)
+    if (tag === 'glyf') outlines = length
+    else assert.ok(bytes.subarray(offset, offset + length).equals(whole.subarray(offset, offset + length)), `table ${tag}`)
+  }
+  assert.ok(outlines > 0.9 * whole.length, 'the outlines are most of the file')
+  const read = bytes.reduce((n, b) => n + (b === 0 ? 0 : 1), 0)
+  assert.ok(read < 0.05 * whole.length, `only the tables are read (${read} non-zero bytes of ${whole.length})`)
+})
+
+test('a file that is not a plain TrueType font is left to be read whole', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-sparse-'))
+  const notFont = join(dir, 'a.ttf')
+  writeFileSync(notFont, 'OTTO' + 'x'.repeat(100))
+  assert.equal(readSparseFont(notFont), undefined)
+  // A directory that points past the end of the file.
+  const cut = join(dir, 'cut.ttf')
+  writeFileSync(cut, readFileSync(defaultFontFiles.sans.normal).subarray(0, 4096))
+  assert.equal(readSparseFont(cut), undefined)
+})
+
+test('the seeds render to the same bytes with fonts read glyph by glyph as with whole files', async () => {
+  const files = (await validatePaths([join(root, 'content')])).filter((f) => f.data.report)
+  assert.ok(files.length >= 5)
+  const sparse: string[] = []
+  for (const file of files) {
+    const pdf = await renderPdf((await renderHtml(file))!, file)
+    sparse.push(createHash('sha256').update(pdf!).digest('hex'))
+  }
+  // Another process, handed whole files first (as the build's workers are).
+  const script = `
+    import { createHash } from 'node:crypto'
+    import { shareFontBytes } from ${JSON.stringify(join(root, 'src/render/pdf/font-bytes.ts'))}
+    import { defaultFontFiles } from ${JSON.stringify(join(root, 'src/render/pdf/fonts.ts'))}
+    import { validatePaths } from ${JSON.stringify(join(root, 'src/pipeline.ts'))}
+    import { renderHtml } from ${JSON.stringify(join(root, 'src/render/html.ts'))}
+    import { renderPdf } from ${JSON.stringify(join(root, 'src/render/pdf/index.ts'))}
+    const { serif, sans } = defaultFontFiles
+    shareFontBytes([serif.normal, serif.bold, sans.normal, sans.bold])
+    const files = (await validatePaths([${JSON.stringify(join(root, 'content'))}])).filter((f) => f.data.report)
+    for (const file of files) console.log(createHash('sha256').update((await renderPdf((await renderHtml(file)), file))).digest('hex'))
+  `
+  const whole = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim().split('\n')
+  assert.deepEqual(sparse, whole)
+})
