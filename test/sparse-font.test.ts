@@ -3,8 +3,9 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { test } from 'node:test'
+import { buildTree } from '../src/build/build-tree.js'
 import { validatePaths } from '../src/pipeline.js'
 import { renderHtml } from '../src/render/html.js'
 import { renderPdf } from '../src/render/pdf/index.js'
@@ -51,19 +52,33 @@ test('the seeds render to the same bytes with fonts read glyph by glyph as with 
     const pdf = await renderPdf((await renderHtml(file))!, file)
     sparse.push(createHash('sha256').update(pdf!).digest('hex'))
   }
-  // Another process, handed whole files first (as the build's workers are).
+  // Another process, handed whole files in shared memory first.
   const script = `
     import { createHash } from 'node:crypto'
-    import { shareFontBytes } from ${JSON.stringify(join(root, 'src/render/pdf/font-bytes.ts'))}
+    import { readFileSync } from 'node:fs'
+    import { useSharedFontBytes } from ${JSON.stringify(join(root, 'src/render/pdf/font-bytes.ts'))}
     import { defaultFontFiles } from ${JSON.stringify(join(root, 'src/render/pdf/fonts.ts'))}
     import { validatePaths } from ${JSON.stringify(join(root, 'src/pipeline.ts'))}
     import { renderHtml } from ${JSON.stringify(join(root, 'src/render/html.ts'))}
     import { renderPdf } from ${JSON.stringify(join(root, 'src/render/pdf/index.ts'))}
     const { serif, sans } = defaultFontFiles
-    shareFontBytes([serif.normal, serif.bold, sans.normal, sans.bold])
+    const whole = {}
+    for (const path of [serif.normal, serif.bold, sans.normal, sans.bold]) {
+      const bytes = readFileSync(path)
+      whole[path] = new SharedArrayBuffer(bytes.length)
+      new Uint8Array(whole[path]).set(bytes)
+    }
+    useSharedFontBytes(whole)
     const files = (await validatePaths([${JSON.stringify(join(root, 'content'))}])).filter((f) => f.data.report)
     for (const file of files) console.log(createHash('sha256').update((await renderPdf((await renderHtml(file)), file))).digest('hex'))
   `
   const whole = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim().split('\n')
   assert.deepEqual(sparse, whole)
+
+  // A whole-tree build's workers, which read their glyphs into memory shared with each other.
+  const out = mkdtempSync(join(tmpdir(), 'nianbao-sparse-build-'))
+  const summary = await buildTree({ root: join(root, 'content'), outDir: out, targets: ['pdf'], jobs: 2, tty: false, stdout: () => {}, stderr: () => {} })
+  assert.equal(summary.failed, 0)
+  const built = files.map((f) => createHash('sha256').update(readFileSync(join(out, basename(dirname(f.path)), `${f.data.report!.meta.year}`, 'report.pdf'))).digest('hex'))
+  assert.deepEqual(built, sparse)
 })

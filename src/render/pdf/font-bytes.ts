@@ -14,10 +14,13 @@
  * and its workers import this before they know whether a PDF is made.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
-import { readSparseFont } from './sparse-font.js'
+import { adoptSparseFont, readSparseFont } from './sparse-font.js'
 
 /** Font bytes by absolute path: handed over by the parent thread, or read here. */
 const bytesByPath = new Map<string, Buffer>()
+
+/** What `shareFontBytes` read, by path: read once per process, as `readFontBytes` reads. */
+const sharedByPath = new Map<string, SharedArrayBuffer>()
 
 /** The same Buffer object for a path every time: fontkit's parse is memoized on it (fonts.ts). */
 export function readFontBytes(path: string): Buffer {
@@ -47,17 +50,31 @@ export function fontMagic(path: string): Buffer {
 /**
  * Read `paths` into shared memory, for worker threads (`useSharedFontBytes`
  * there), and use that memory in this thread too, so that its own PDFs (the
- * roll-up's) hold no second copy. Each file is read straight into its shared
- * buffer. A file that cannot be read is left out: the worker then reads it
- * itself and reports the problem on the report as before.
+ * roll-up's) hold no second copy. A TrueType file is read sparsely
+ * (sparse-font.ts): each thread reads the outlines it needs into the shared
+ * buffer, so only the glyphs some report uses take memory. A file that
+ * cannot be read is left out: the worker then reads it itself and reports
+ * the problem on the report as before.
  */
 export function shareFontBytes(paths: readonly string[]): Record<string, SharedArrayBuffer> {
   const shared: Record<string, SharedArrayBuffer> = {}
   for (const path of paths) {
-    const memory = readShared(path)
-    if (memory) shared[path] = memory
+    let memory = sharedByPath.get(path)
+    if (!memory) {
+      let bytes: Buffer | undefined
+      try {
+        bytes = readSparseFont(path, (size) => Buffer.from(new SharedArrayBuffer(size)))
+      } catch {
+        continue
+      }
+      memory = bytes ? (bytes.buffer as SharedArrayBuffer) : readShared(path)
+      if (!memory) continue
+      sharedByPath.set(path, memory)
+      // This thread uses the shared memory too; a sparse file through the very Buffer that knows its file.
+      if (!bytesByPath.has(path)) bytesByPath.set(path, bytes ?? Buffer.from(memory))
+    }
+    shared[path] = memory
   }
-  useSharedFontBytes(shared)
   return shared
 }
 
@@ -85,6 +102,9 @@ function readShared(path: string): SharedArrayBuffer | undefined {
 export function useSharedFontBytes(shared: Record<string, SharedArrayBuffer> | undefined): void {
   if (!shared) return
   for (const [path, memory] of Object.entries(shared)) {
-    if (memory instanceof SharedArrayBuffer && !bytesByPath.has(path)) bytesByPath.set(path, Buffer.from(memory))
+    if (!(memory instanceof SharedArrayBuffer) || bytesByPath.has(path)) continue
+    const bytes = Buffer.from(memory)
+    // The same Buffer object in the thread that read it sparsely, so that it knows its file.
+    if (adoptSparseFont(path, bytes) !== false) bytesByPath.set(path, bytes)
   }
 }

@@ -39,45 +39,82 @@ function readFully(fd: number, buffer: Uint8Array, offset: number, length: numbe
   return true
 }
 
+interface Table {
+  tag: string
+  offset: number
+  length: number
+}
+
+/** The tables of a plain TrueType-outline font from its first `12 + 16n` bytes, or `undefined` for any other file. */
+function tablesOf(head: Buffer, readDirectory: (length: number) => Buffer | undefined, size: number): { tables: Table[]; glyf: Table; directory: Buffer } | undefined {
+  if (head.length < 12) return undefined
+  const version = head.readUInt32BE(0)
+  // 0x00010000 and 'true': TrueType outlines. 'OTTO' (CFF), 'ttcf', 'wOFF' and 'wOF2' are read whole.
+  if (version !== 0x00010000 && version !== 0x74727565) return undefined
+  const count = head.readUInt16BE(4)
+  if (12 + 16 * count > size) return undefined
+  const directory = readDirectory(16 * count)
+  if (!directory) return undefined
+  const tables: Table[] = []
+  for (let i = 0; i < count; i++) {
+    const tag = directory.toString('latin1', 16 * i, 16 * i + 4)
+    const offset = directory.readUInt32BE(16 * i + 8)
+    const length = directory.readUInt32BE(16 * i + 12)
+    if (offset + length > size) return undefined
+    tables.push({ tag, offset, length })
+  }
+  const glyf = tables.find((t) => t.tag === 'glyf')
+  // Variable fonts decode outlines through their variations; not worth the care.
+  if (!glyf || tables.some((t) => t.tag === 'gvar' || t.tag === 'fvar')) return undefined
+  return { tables, glyf, directory }
+}
+
 /**
  * The file at `path` with every table read but `glyf`, or `undefined` when it is not a plain
  * TrueType-outline font (the caller then reads it whole). Throws as `readFileSync` would.
+ * `allocate` gives the zero-filled buffer (shared memory, for the threads of a build).
  */
-export function readSparseFont(path: string): Buffer | undefined {
+export function readSparseFont(path: string, allocate: (size: number) => Buffer = (size) => Buffer.alloc(size)): Buffer | undefined {
   const fd = openSync(path, 'r')
   let keep = false
   try {
     const size = fstatSync(fd).size
     const head = Buffer.alloc(12)
     if (size < 12 || !readFully(fd, head, 0, 12, 0)) return undefined
-    const version = head.readUInt32BE(0)
-    // 0x00010000 and 'true': TrueType outlines. 'OTTO' (CFF), 'ttcf', 'wOFF' and 'wOF2' are read whole.
-    if (version !== 0x00010000 && version !== 0x74727565) return undefined
-    const count = head.readUInt16BE(4)
-    const directory = Buffer.alloc(16 * count)
-    if (12 + directory.length > size || !readFully(fd, directory, 0, directory.length, 12)) return undefined
-    const tables: { tag: string; offset: number; length: number }[] = []
-    for (let i = 0; i < count; i++) {
-      const tag = directory.toString('latin1', 16 * i, 16 * i + 4)
-      const offset = directory.readUInt32BE(16 * i + 8)
-      const length = directory.readUInt32BE(16 * i + 12)
-      if (offset + length > size) return undefined
-      tables.push({ tag, offset, length })
-    }
-    const glyf = tables.find((t) => t.tag === 'glyf')
-    // Variable fonts decode outlines through their variations; not worth the care.
-    if (!glyf || tables.some((t) => t.tag === 'gvar' || t.tag === 'fvar')) return undefined
+    const font = tablesOf(head, (length) => {
+      const directory = Buffer.alloc(length)
+      return readFully(fd, directory, 0, length, 12) ? directory : undefined
+    }, size)
+    if (!font) return undefined
     // Zero-filled pages the file does not write stay unallocated until touched.
-    const bytes = Buffer.alloc(size)
+    const bytes = allocate(size)
     bytes.set(head, 0)
-    bytes.set(directory, 12)
-    for (const t of tables) if (t !== glyf && !readFully(fd, bytes, t.offset, t.length, t.offset)) return undefined
-    sparse.set(bytes, { fd, glyf: glyf.offset, read: new Set() })
+    bytes.set(font.directory, 12)
+    for (const t of font.tables) if (t !== font.glyf && !readFully(fd, bytes, t.offset, t.length, t.offset)) return undefined
+    sparse.set(bytes, { fd, glyf: font.glyf.offset, read: new Set() })
     keep = true
     return bytes
   } finally {
     // The descriptor of a sparse file stays open for its glyphs, for the life of the process.
     if (!keep) closeSync(fd)
+  }
+}
+
+/**
+ * Take over `bytes`, read from `path` by `readSparseFont` in another thread (shared memory): this
+ * thread reads the glyphs it needs into them itself. Writing the same bytes twice is harmless, and a
+ * thread reads an outline only after writing it. `'whole'`: not a TrueType-outline font, so the bytes
+ * are the whole file; `false`: the file cannot be opened here.
+ */
+export function adoptSparseFont(path: string, bytes: Buffer): 'sparse' | 'whole' | false {
+  const font = tablesOf(bytes.subarray(0, 12), (length) => bytes.subarray(12, 12 + length), bytes.length)
+  if (!font) return 'whole'
+  if (sparse.has(bytes)) return 'sparse'
+  try {
+    sparse.set(bytes, { fd: openSync(path, 'r'), glyf: font.glyf.offset, read: new Set() })
+    return 'sparse'
+  } catch {
+    return false
   }
 }
 
