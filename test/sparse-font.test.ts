@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { test } from 'node:test'
@@ -81,4 +81,13 @@ test('the seeds render to the same bytes with fonts read glyph by glyph as with 
   assert.equal(summary.failed, 0)
   const built = files.map((f) => createHash('sha256').update(readFileSync(join(out, basename(dirname(f.path)), `${f.data.report!.meta.year}`, 'report.pdf'))).digest('hex'))
   assert.deepEqual(built, sparse)
+
+  // A long-lived process (a preview, the language server) builds again and again: the font files
+  // stay open once each here, and what a worker opened closes with it.
+  const fonts = new Set(Object.values(defaultFontFiles).flatMap((f) => [f.normal, f.bold]))
+  const openFonts = () => readdirSync('/proc/self/fd').filter((fd) => { try { return fonts.has(readlinkSync(`/proc/self/fd/${fd}`)) } catch { return false } }).length
+  const before = openFonts()
+  assert.ok(before <= 2 * fonts.size, `${before} font files open`)
+  await buildTree({ root: join(root, 'content'), outDir: out, targets: ['pdf'], jobs: 2, force: true, tty: false, stdout: () => {}, stderr: () => {} })
+  assert.equal(openFonts(), before)
 })
