@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { test } from 'node:test'
@@ -10,7 +10,7 @@ import { validatePaths } from '../src/pipeline.js'
 import { renderHtml } from '../src/render/html.js'
 import { renderPdf } from '../src/render/pdf/index.js'
 import { defaultFontFiles } from '../src/render/pdf/fonts.js'
-import { readSparseFont } from '../src/render/pdf/sparse-font.js'
+import { adoptSparseFont, ensureGlyph, readSparseFont } from '../src/render/pdf/sparse-font.js'
 
 const root = join(import.meta.dirname, '..')
 
@@ -42,6 +42,23 @@ test('a file that is not a plain TrueType font is left to be read whole', () => 
   const cut = join(dir, 'cut.ttf')
   writeFileSync(cut, readFileSync(defaultFontFiles.sans.normal).subarray(0, 4096))
   assert.equal(readSparseFont(cut), undefined)
+})
+
+test('hostile offsets read nothing past the end of the file, and a file replaced since is not taken over', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-sparse-'))
+  const path = join(dir, 'font.ttf')
+  copyFileSync(defaultFontFiles.sans.normal, path)
+  const bytes = readSparseFont(path)!
+  const before = Buffer.from(bytes)
+  // A damaged loca: glyph 1 runs from the last byte far past the end; glyph 2 backwards.
+  const font = { stream: { buffer: bytes }, loca: { offsets: [0, bytes.length - 1, 4 * bytes.length, 0] } }
+  ensureGlyph(font, 1)
+  ensureGlyph(font, 2)
+  assert.equal(bytes.length, before.length)
+  // The shared copy of another thread, after the file was replaced by a shorter one.
+  writeFileSync(path, readFileSync(defaultFontFiles.sans.normal).subarray(0, 1 << 20))
+  assert.equal(adoptSparseFont(path, Buffer.from(bytes)), false)
+  assert.equal(adoptSparseFont(join(dir, 'gone.ttf'), Buffer.from(bytes)), false)
 })
 
 test('the seeds render to the same bytes with fonts read glyph by glyph as with whole files', async () => {

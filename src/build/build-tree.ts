@@ -140,11 +140,8 @@ const outOfMemory = (error: unknown) => (error as { code?: unknown } | undefined
 async function workerData(targets: readonly BuildTarget[]): Promise<{ fontBytes?: Record<string, SharedArrayBuffer> }> {
   if (!targets.includes('pdf') && !targets.includes('bundle')) return {}
   const [{ defaultFontFiles }, { shareFontBytes }] = await Promise.all([import('../render/pdf/fonts.js'), import('../render/pdf/font-bytes.js')])
-  // The four default files: every report sets three, and a comparison's headings the sans bold.
-  const { serif, sans } = defaultFontFiles
-  return { fontBytes: shareFontBytes([serif.normal, serif.bold, sans.normal, sans.bold]) }
+  return { fontBytes: shareFontBytes(Object.values(defaultFontFiles).flatMap((f) => [f.normal, f.bold])) }
 }
-
 
 function summaryLine(s: TreeSummary, lang: Lang): string {
   if (lang === 'en')

@@ -47,7 +47,6 @@ export type PdfRenderer = (html: string, file: VFile, options?: RenderPdfOptions
 
 const renderInProcess: PdfRenderer = async (html, file, options) => (await import('../render/pdf/index.js')).renderPdf(html, file, options)
 
-
 export class PdfThread {
   private worker: Worker | undefined
   private readonly pending = new Map<number, { resolve: (reply: PdfReply) => void; reject: (error: Error) => void }>()

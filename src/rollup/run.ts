@@ -109,7 +109,6 @@ export function groupOf(record: ReportRecord, by: GroupBy): string {
 
 const included = (r: ReportRecord): boolean => r.status === 'valid' || r.status === 'warnings'
 
-
 type WorkerAnswer = { records: ReportRecord[] } | { failure: string }
 
 /** Read, validate and sum every report under the paths. */

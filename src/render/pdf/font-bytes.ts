@@ -13,7 +13,7 @@
  * No module of pdfmake or fontkit is loaded here: the build's main thread
  * and its workers import this before they know whether a PDF is made.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs'
 import { adoptSparseFont, readSparseFont } from './sparse-font.js'
 
 /** Font bytes by absolute path: handed over by the parent thread, or read here. */
@@ -78,24 +78,17 @@ export function shareFontBytes(paths: readonly string[]): Record<string, SharedA
   return shared
 }
 
+/** A file that is not read sparsely (not TrueType outlines), whole into shared memory. */
 function readShared(path: string): SharedArrayBuffer | undefined {
-  let fd: number | undefined
+  let bytes: Buffer
   try {
-    fd = openSync(path, 'r')
-    const size = fstatSync(fd).size
-    const memory = new SharedArrayBuffer(size)
-    const view = new Uint8Array(memory)
-    for (let at = 0; at < size; ) {
-      const n = readSync(fd, view, at, size - at, at)
-      if (n === 0) return undefined
-      at += n
-    }
-    return memory
+    bytes = readFileSync(path)
   } catch {
     return undefined
-  } finally {
-    if (fd !== undefined) closeSync(fd)
   }
+  const memory = new SharedArrayBuffer(bytes.byteLength)
+  new Uint8Array(memory).set(bytes)
+  return memory
 }
 
 /** Use the font bytes a parent thread read (`shareFontBytes`) instead of reading the files again. */

@@ -110,10 +110,15 @@ export function adoptSparseFont(path: string, bytes: Buffer): 'sparse' | 'whole'
   const font = tablesOf(bytes.subarray(0, 12), (length) => bytes.subarray(12, 12 + length), bytes.length)
   if (!font) return 'whole'
   if (sparse.has(bytes)) return 'sparse'
+  let fd: number | undefined
   try {
-    sparse.set(bytes, { fd: openSync(path, 'r'), glyf: font.glyf.offset, read: new Set() })
+    fd = openSync(path, 'r')
+    // Another file in its place since it was read: its outlines would not match the tables.
+    if (fstatSync(fd).size !== bytes.length) throw new Error('changed')
+    sparse.set(bytes, { fd, glyf: font.glyf.offset, read: new Set() })
     return 'sparse'
   } catch {
+    if (fd !== undefined) closeSync(fd)
     return false
   }
 }
@@ -132,7 +137,10 @@ export function ensureGlyph(font: FontLike | undefined, id: number): void {
   const start = offsets?.[id]
   const end = offsets?.[id + 1]
   if (start !== undefined && end !== undefined && end > start) {
-    if (!readFully(file.fd, buffer, file.glyf + start, end - start, file.glyf + start)) throw new Error(`font file changed while in use (glyph ${id})`)
+    // A damaged `loca` may point past the end of the file: there is nothing there to read, as in a whole file.
+    const from = Math.min(file.glyf + start, buffer.length)
+    const to = Math.min(file.glyf + end, buffer.length)
+    if (to > from && !readFully(file.fd, buffer, from, to - from, from)) throw new Error(`font file changed while in use (glyph ${id})`)
   }
   file.read.add(id)
 }
