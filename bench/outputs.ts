@@ -43,6 +43,30 @@ export function benchCliPdfCold(runs = 5): { wallMs: number; cpuMs: number | und
   return { wallMs: median(walls), cpuMs: cpus.length ? median(cpus) : undefined }
 }
 
+/**
+ * Font bytes one report's PDF reads in a fresh process (sparse-font.ts), beside the size of the
+ * files it uses: the fonts are read glyph by glyph, not whole.
+ */
+export function benchColdFontBytes(): { readKb: number; filesKb: number } {
+  const script = `
+    import { statSync } from 'node:fs'
+    import { validatePaths } from ${JSON.stringify(join(repo, 'src/pipeline.ts'))}
+    import { renderHtml } from ${JSON.stringify(join(repo, 'src/render/html.ts'))}
+    import { renderPdf } from ${JSON.stringify(join(repo, 'src/render/pdf/index.ts'))}
+    import { sparseFontStats } from ${JSON.stringify(join(repo, 'src/render/pdf/sparse-font.ts'))}
+    import { defaultFontFiles } from ${JSON.stringify(join(repo, 'src/render/pdf/fonts.ts'))}
+    const [file] = await validatePaths([${JSON.stringify(join(repo, 'content', 'ruzhou-wsjkw', '2024.md'))}])
+    await renderPdf(await renderHtml(file), file)
+    // The three files the default styles set (the sans bold only for bold in a heading).
+    const used = [defaultFontFiles.serif.normal, defaultFontFiles.serif.bold, defaultFontFiles.sans.normal]
+    console.log(JSON.stringify({ read: sparseFontStats.bytesRead, files: used.reduce((n, p) => n + statSync(p).size, 0) }))
+  `
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repo, encoding: 'utf8' })
+  if (run.status !== 0) throw new Error(`font bench failed: ${run.stderr}`)
+  const { read, files } = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { read: number; files: number }
+  return { readKb: Math.round(read / 1024), filesKb: Math.round(files / 1024) }
+}
+
 /** The seeds to .docx, `rounds` times after one warm-up round: ms per report (wall and CPU). */
 export async function benchDocx(rounds = 10): Promise<{ msPerReport: number; cpuMsPerReport: number }> {
   const inputs = []
@@ -59,6 +83,8 @@ export async function benchDocx(rounds = 10): Promise<{ msPerReport: number; cpu
 export interface OutputsBench {
   cli_pdf_cold_ms: number
   cli_pdf_cold_cpu_ms: number | undefined
+  cold_pdf_font_read_kb: number
+  cold_pdf_font_files_kb: number
   docx_ms_per_report: number
   docx_cpu_ms_per_report: number
   pdf_long_run_ms: Record<string, number>
@@ -68,10 +94,13 @@ export interface OutputsBench {
 export async function benchOutputs(): Promise<OutputsBench> {
   const cold = benchCliPdfCold()
   const docx = await benchDocx()
+  const fonts = benchColdFontBytes()
   const long = await benchLongRuns()
   return {
     cli_pdf_cold_ms: Math.round(cold.wallMs),
     cli_pdf_cold_cpu_ms: cold.cpuMs === undefined ? undefined : Math.round(cold.cpuMs),
+    cold_pdf_font_read_kb: fonts.readKb,
+    cold_pdf_font_files_kb: fonts.filesKb,
     docx_ms_per_report: Number(docx.msPerReport.toFixed(1)),
     docx_cpu_ms_per_report: Number(docx.cpuMsPerReport.toFixed(1)),
     pdf_long_run_ms: Object.fromEntries(Object.entries(long).map(([k, v]) => [k, Math.round(v.wallMs)])),
@@ -86,6 +115,7 @@ export function outputRows(b: OutputsBench): [string, string, string][] {
     .join(', ')
   return [
     ['cli_pdf_cold_ms', `${b.cli_pdf_cold_ms} (CPU ${b.cli_pdf_cold_cpu_ms ?? '?'})`, '≤ 1000 (nianbao build one.md --to pdf, whole process)'],
+    ['cold_pdf_font_read_kb', `${b.cold_pdf_font_read_kb} (of ${b.cold_pdf_font_files_kb} KB in the three files a report sets)`, '— (fonts read for one report\'s PDF, fresh process)'],
     ['docx_ms_per_report', `${b.docx_ms_per_report} (CPU ${b.docx_cpu_ms_per_report})`, '— (Word file, seeds in a batch)'],
     ['pdf_long_run_ms', long, 'linear in n (wall/CPU ms; 5k/10k/20k/50k characters)'],
   ]

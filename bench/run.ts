@@ -39,6 +39,8 @@ const median = (values: number[]) => {
 interface ChildBuild {
   seconds: number
   rssMb: number
+  /** CPU time of the whole process, worker threads included. */
+  cpuSeconds: number
   built: number
   skipped: number
   failed: number
@@ -55,6 +57,7 @@ import { buildTree } from ${JSON.stringify(pathToFileURL(join(snapshot, 'dist', 
 const summary = await buildTree({ root: 'content', outDir: 'out', stdout: () => {}, stderr: () => {}, tty: false })
 process.stdout.write(JSON.stringify({
   rssMb: process.resourceUsage().maxRSS / 1024,
+  cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6,
   built: summary.built, skipped: summary.skipped, failed: summary.failed,
   reportSeconds: summary.results.reduce((n, r) => n + r.ms, 0) / 1000,
 }) + '\\n')
@@ -168,6 +171,7 @@ try {
     pdf_ms_per_report: Number(pdfMs.toFixed(2)),
     pdf_kb_median: Number(pdfKb.toFixed(1)),
     cold_build_s: Number(cold.seconds.toFixed(2)),
+    cold_build_cpu_ms_per_report: Math.round((cold.cpuSeconds * 1000) / Math.max(1, cold.built)),
     noop_rebuild_s: Number(noop.seconds.toFixed(3)),
     one_change_rebuild_s: Number(one.seconds.toFixed(3)),
     peak_rss_mb: Math.round(Math.max(cold.rssMb, renderRss)),
@@ -183,7 +187,7 @@ try {
     ['html_ms_per_report', `${result.html_ms_per_report}`, '< 5'],
     ['pdf_ms_per_report', `${result.pdf_ms_per_report}`, '≤ 30 (in a batch)'],
     ['pdf_kb_median', `${result.pdf_kb_median}`, '< 200'],
-    ['cold_build_s', `${result.cold_build_s}`, '≤ 30 (1,000 reports, every output)'],
+    ['cold_build_s', `${result.cold_build_s} (CPU ${result.cold_build_cpu_ms_per_report} ms a report)`, '≤ 30 (1,000 reports, every output)'],
     ['noop_rebuild_s', `${result.noop_rebuild_s}`, '< 2'],
     ['one_change_rebuild_s', `${result.one_change_rebuild_s}`, `< 1 + render (render here: ${one.reportSeconds.toFixed(2)} s for ${one.built} report(s) in a fresh process)`],
     ['peak_rss_mb', `${result.peak_rss_mb} (build ${cold.rssMb.toFixed(0)}, in-process render ${renderRss.toFixed(0)})`, '≤ 400 (all cores busy)'],

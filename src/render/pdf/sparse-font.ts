@@ -29,6 +29,9 @@ interface Sparse {
 
 const sparse = new WeakMap<Uint8Array, Sparse>()
 
+/** Bytes this thread has read from font files sparsely (`npm run bench` prints them for a cold PDF). */
+export const sparseFontStats = { bytesRead: 0 }
+
 /** Read `length` bytes at `position` in the file into `buffer` at `offset`; false at an early end of file. */
 function readFully(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): boolean {
   for (let done = 0; done < length; ) {
@@ -36,6 +39,7 @@ function readFully(fd: number, buffer: Uint8Array, offset: number, length: numbe
     if (n === 0) return false
     done += n
   }
+  sparseFontStats.bytesRead += length
   return true
 }
 
