@@ -7,8 +7,7 @@
  * Same HTML, same bytes: the date is given, the ID derived from the HTML.
  */
 import { createHash } from 'node:crypto'
-import rehypeParse from 'rehype-parse'
-import { unified } from 'unified'
+import { rehypeParse, unified } from '../vendor/hast.js'
 import type { Root } from 'hast'
 import { fontSet, pdfmake } from '../render/pdf/fonts.js'
 import { hastToPdf } from '../render/pdf/from-hast.js'

@@ -11,7 +11,7 @@
  * 「（一）存在问题」) count neither way.
  */
 import type { List, RootContent } from 'mdast'
-import { toString } from 'mdast-util-to-string'
+import { toString } from '../vendor/markdown.js'
 import type { Report } from '../source/report.js'
 
 /** Normalised sentences shorter than this are left out of the share. */

@@ -4,9 +4,8 @@
  * of layout is read through as content, a data table becomes a cell grid.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
-import { fromParse5 } from 'hast-util-from-parse5'
-import { toText } from 'hast-util-to-text'
-import { parse, type DefaultTreeAdapterMap } from 'parse5'
+import type { DefaultTreeAdapterMap } from 'parse5'
+import { fromParse5, parseHtml5 as parse, toText } from '../vendor/hast.js'
 import { LimitExceeded } from '../limit-messages.js'
 import { limits } from '../limits.js'
 import type { Block, SourceDocument, TableCell } from './blocks.js'

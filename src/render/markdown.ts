@@ -6,11 +6,9 @@
  */
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import type { Heading, Root, RootContent } from 'mdast'
-import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize'
-import rehypeStringify from 'rehype-stringify'
-import remarkRehype from 'remark-rehype'
-import { unified } from 'unified'
-import { SKIP, visit } from 'unist-util-visit'
+import type { Options as SanitizeSchema } from 'rehype-sanitize'
+import { rehypeSanitize, rehypeStringify, remarkRehype, unified } from '../vendor/hast.js'
+import { SKIP, visit } from '../vendor/markdown.js'
 import type { Body } from '../source/sections.js'
 import type { SectionsHtml } from './view-model.js'
 

@@ -5,7 +5,7 @@
  * in reports are ASCII; full-width punctuation ends them), the rest stays text.
  */
 import type { Link, Root, Text } from 'mdast'
-import { SKIP, visit } from 'unist-util-visit'
+import { SKIP, visit } from '../vendor/markdown.js'
 
 const NON_ASCII = /[^\x21-\x7e]/
 

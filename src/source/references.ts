@@ -14,9 +14,8 @@
  * a 总计 column (or only one column). `\{` writes a literal brace, and code
  * spans and blocks are never read.
  */
-import { toString } from 'mdast-util-to-string'
 import type { RootContent, Text } from 'mdast'
-import { visit } from 'unist-util-visit'
+import { toString, visit } from '../vendor/markdown.js'
 import type { VFile } from 'vfile'
 import { rowKey } from './cells.js'
 import { evaluateDerived, formatFigure, type DerivedUnknown } from './derived.js'

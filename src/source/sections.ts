@@ -3,7 +3,7 @@
  * headings matched by numeral or title (with the variants real reports use).
  */
 import type { Heading, Root, RootContent } from 'mdast'
-import { toString } from 'mdast-util-to-string'
+import { toString } from '../vendor/markdown.js'
 import type { FormatDefinition, SectionDef } from '../formats/types.js'
 
 export interface SectionContent {

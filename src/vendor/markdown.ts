@@ -10,3 +10,6 @@ export { unified } from 'unified'
 export { default as remarkParse } from 'remark-parse'
 export { default as remarkGfm } from 'remark-gfm'
 export { default as remarkFrontmatter } from 'remark-frontmatter'
+// Already inside the bundle (remark-gfm uses them): one copy for our modules too.
+export { SKIP, visit } from 'unist-util-visit'
+export { toString } from 'mdast-util-to-string'

@@ -7,8 +7,7 @@
  */
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx'
 import { unzipSync } from 'fflate'
-import rehypeParse from 'rehype-parse'
-import { unified } from 'unified'
+import { rehypeParse, unified } from '../../vendor/hast.js'
 import type { Root } from 'hast'
 import type { VFile } from 'vfile'
 import { zipMembers } from '../../bundle/zip.js'

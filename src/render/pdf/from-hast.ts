@@ -6,7 +6,7 @@
  * text is still printed, so nothing is dropped silently.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
-import { toHtml } from 'hast-util-to-html'
+import { toHtml } from '../../vendor/hast.js'
 import { collectRuns, isInlineTag, normalizeRuns, runsText, type Run, type Unsupported } from './inline.js'
 import { contentWidth } from './styles.js'
 import { parseTable, tableToPdf, type PdfNode } from './tables.js'

@@ -5,8 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { dirname } from 'node:path'
-import rehypeParse from 'rehype-parse'
-import { unified } from 'unified'
+import { rehypeParse, unified } from '../../vendor/hast.js'
 import type { VFile } from 'vfile'
 import type { Root } from 'hast'
 import { emit } from '../../diagnostics/emit.js'
