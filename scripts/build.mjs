@@ -34,6 +34,9 @@ if (compiled.status !== 0) process.exit(compiled.status ?? 1)
 
 const { writeValidators } = await import(pathToFileURL(join(root, 'dist', 'validate', 'generate-validators.js')).href)
 await writeValidators()
+// The official templates precompiled (dist/template-specs.json): merging needs only Handlebars' runtime.
+const { writeTemplateSpecs } = await import(pathToFileURL(join(root, 'dist', 'render', 'write-template-specs.js')).href)
+await writeTemplateSpecs()
 
 // Only what the packages export is bundled: our own modules are never inside (their
 // import.meta.url-relative paths stay right). Bundled from the sources, not from tsc's output:

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** What the build reads, relative to the package root. */
-export const BUILD_INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/stale.mjs', 'node_modules/.package-lock.json']
+export const BUILD_INPUTS = ['src', 'templates', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'scripts/stale.mjs', 'node_modules/.package-lock.json']
 
 export const STAMP = join('dist', '.build-stamp')
 

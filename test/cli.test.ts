@@ -12,6 +12,8 @@ import { join, sep } from 'node:path'
 import { test } from 'node:test'
 import { pathToFileURL } from 'node:url'
 import { useColor } from '../src/diagnostics/color.js'
+import { validatePaths } from '../src/pipeline.js'
+import { renderHtml } from '../src/render/html.js'
 import { assertExpected } from './util/fixtures.js'
 
 const root = join(import.meta.dirname, '..')
@@ -154,6 +156,18 @@ test('--version and --help load the command definitions only, not what the comma
     assert.ok(loaded.some((url) => url.endsWith('/dist/cli/commands/validate.js')), 'the recorder sees the commands')
     assert.deepEqual(loaded.filter((url) => /\/dist\/(pipeline|index)\.js$|\/dist\/source\/(?!agency-id\.js)|\/dist\/(validate|render|bundle|import|preview|scaffold)\/|node_modules\/(unified|micromark|ajv)\//.test(url)), [], args.join(' '))
   }
+})
+
+test('an HTML build merges with the precompiled official templates: Handlebars\' runtime only, the HTML packages bundled', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'nianbao-html-modules-'))
+  const loaded = loadedModules(['build', 'content/ruzhou-wsjkw/2024.md', '--to', 'html', '--out', out])
+  // The same bytes as the sources make by compiling the templates (tests run them without a build).
+  const [file] = await validatePaths([join(root, 'content', 'ruzhou-wsjkw', '2024.md')])
+  assert.equal(readFileSync(join(out, 'ruzhou-wsjkw', '2024', 'index.html'), 'utf8'), await renderHtml(file!))
+  assert.ok(loaded.some((url) => url.endsWith('/dist/vendor/handlebars.js')), 'the bundled runtime')
+  assert.ok(loaded.some((url) => url.endsWith('/dist/vendor/hast.js')), 'the bundled HTML packages')
+  // No compiler (nor the source-map package it loads), no package of the HTML pipeline file by file.
+  assert.deepEqual(loaded.filter((url) => /node_modules\/(handlebars|source-map|remark-rehype|rehype-[a-z]+|hast-util-[a-z-]+|mdast-util-to-hast|parse5)\//.test(url)), [])
 })
 
 test('validate loads neither the renderers, PDF, import and bundle code nor the Ajv compiler', () => {

@@ -9,8 +9,10 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, join, relative, resolve } from 'node:path'
-import Handlebars from 'handlebars'
+import type Handlebars from 'handlebars'
+import { handlebarsRuntime } from '../vendor/handlebars.js'
 import { chineseDate, chineseNumeral, formatNumber } from './helpers.js'
+import { builtSpec, compileOptions, type HELPER_NAMES } from './template-specs.js'
 import { builtinTemplatesDir } from './templates-dir.js'
 import type { ViewModel } from './view-model.js'
 
@@ -35,20 +37,13 @@ export interface LoadedTemplates {
   merge(view: ViewModel): { html: string } | { problem: TemplateProblem }
 }
 
-const helpers = {
+const helpers: Record<(typeof HELPER_NAMES)[number], (value: unknown) => string> = {
   formatNumber: (value: unknown) => formatNumber(typeof value === 'number' ? value : null),
   chineseDate: (value: unknown) => chineseDate(typeof value === 'string' ? value : null),
   chineseNumeral: (value: unknown) => (typeof value === 'number' ? chineseNumeral(value) : ''),
 }
 
-const compileOptions: CompileOptions = {
-  strict: true,
-  knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(Object.keys(helpers).map((name) => [name, true])),
-  preventIndent: true,
-}
-
-type CompileOptions = Parameters<typeof Handlebars.compile>[1]
+type Runtime = typeof handlebarsRuntime
 type Template = (context: unknown, options?: Handlebars.RuntimeOptions) => string
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0]
 
@@ -75,13 +70,14 @@ function problemFromError(error: unknown, fallback: string): TemplateProblem {
 
 /**
  * Compile a template now, so that a broken one is reported with its file:line before any report
- * is merged. Handlebars' own `compile` would compile again on first use; the precompiled
- * specification is instead made into the template here, as Handlebars loads precompiled templates.
+ * is merged. The build precompiled the official templates (template-specs.ts); any other is
+ * precompiled here, with the compiler loaded then. The specification is made into the template
+ * as Handlebars loads precompiled templates.
  */
-function compileNow(env: typeof Handlebars, source: string, path: string): Template | TemplateProblem {
-  let spec: string
+async function compileNow(env: Runtime, source: string, path: string): Promise<Template | TemplateProblem> {
+  let spec = builtSpec(source)
   try {
-    spec = env.precompile(source, compileOptions) as string
+    spec ??= (await import('handlebars')).default.precompile(source, compileOptions) as string
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     // Parser errors carry the line in their text only ("Parse error on line 3: …").
@@ -149,12 +145,12 @@ async function load(format: string, overrides: string[], builtin: string): Promi
   const reportPath = files.get('report')
   if (!reportPath) return { ruleId: 'template-valid', template: place(base), reason: '缺少 report.hbs' }
 
-  const env = Handlebars.create()
+  const env = handlebarsRuntime.create()
   for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper)
   const compiled = new Map<string, Template>()
   for (const [name, path] of files) {
     const source = await readFile(path, 'utf8')
-    const template = compileNow(env, source, path)
+    const template = await compileNow(env, source, path)
     if (typeof template !== 'function') return template
     // Tag a failure with the innermost template it passed through.
     const wrapped: Template = (context, options) => {
@@ -187,7 +183,7 @@ async function load(format: string, overrides: string[], builtin: string): Promi
 
 /** The view model as the templates see it: HTML that is already sanitized (or ours) is marked safe. */
 function toContext(view: ViewModel, css: string): unknown {
-  const safe = (html: string) => new Handlebars.SafeString(html)
+  const safe = (html: string) => new handlebarsRuntime.SafeString(html)
   return {
     ...view,
     css: safe(css),
