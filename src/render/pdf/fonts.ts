@@ -90,7 +90,7 @@ export function pdfmake(): PdfMakeInstance {
   if (instance) return instance
   const pdfkitPath = req.resolve('pdfkit')
   const fontkitPath = req.resolve('fontkit', { paths: [dirname(pdfkitPath)] })
-  deferBrotli(fontkitPath)
+  deferModules({ fontkit: fontkitPath, pdfkit: pdfkitPath })
   const real = req(fontkitPath) as Fontkit
   const memo = new WeakMap<Uint8Array, unknown>()
   const cached = req.cache[fontkitPath]
@@ -129,33 +129,56 @@ function withGlyphReading<T>(font: T): T {
   return font
 }
 
-type Decompress = (buffer: Uint8Array, size?: number) => Uint8Array
+/**
+ * Modules that fontkit and pdfkit load when they load, for what a report
+ * never needs: brotli's decompressor for WOFF2 files (it decodes a 120 KB
+ * dictionary, some 40 ms), the hashes and AES of encryption (some 30 ms)
+ * and the PNG decoder for images. Each is a stand-in that loads the real
+ * module on first use. Relative to the package that requires it.
+ */
+const DEFERRED: readonly (readonly [request: string, requiredBy: 'fontkit' | 'pdfkit'])[] = [
+  ['brotli/decompress.js', 'fontkit'],
+  ['@noble/hashes/utils', 'pdfkit'],
+  ['@noble/hashes/sha2', 'pdfkit'],
+  ['@noble/ciphers/aes', 'pdfkit'],
+  ['png-js', 'pdfkit'],
+]
+
+function deferModules(paths: Record<'fontkit' | 'pdfkit', string>): void {
+  for (const [request, requiredBy] of DEFERRED) {
+    let path: string
+    try {
+      path = req.resolve(request, { paths: [dirname(paths[requiredBy])] })
+    } catch {
+      continue
+    }
+    if (!req.cache[path]) req.cache[path] = standIn(path)
+  }
+}
 
 /**
- * fontkit loads brotli's decompressor when it loads, which decodes a 120 KB
- * dictionary (some 40 ms of every cold PDF), for WOFF2 files only. A
- * stand-in loads it on the first WOFF2 font instead.
+ * A module whose exports load the real module when first called, constructed or read from.
+ * `__esModule` is answered without loading: fontkit asks it of brotli when it loads (none of
+ * the deferred modules is used as a default export).
  */
-function deferBrotli(fontkitPath: string): void {
-  let path: string
-  try {
-    path = req.resolve('brotli/decompress.js', { paths: [dirname(fontkitPath)] })
-  } catch {
-    return
-  }
-  if (req.cache[path]) return
-  let real: Decompress | undefined
-  const standIn = new Module(path)
-  standIn.filename = path
-  standIn.loaded = true
-  standIn.exports = ((buffer, size) => {
-    if (!real) {
+function standIn(path: string): Module {
+  let real: unknown
+  const load = (): object => {
+    if (real === undefined) {
       delete req.cache[path]
-      real = req(path) as Decompress
+      real = req(path)
     }
-    return real(buffer, size)
-  }) satisfies Decompress
-  req.cache[path] = standIn
+    return real as object
+  }
+  const module = new Module(path)
+  module.filename = path
+  module.loaded = true
+  module.exports = new Proxy(function deferred() {}, {
+    apply: (_target, self, args) => Reflect.apply(load() as (...a: unknown[]) => unknown, self, args),
+    construct: (_target, args) => Reflect.construct(load() as new (...a: unknown[]) => object, args),
+    get: (_target, key) => (key === '__esModule' ? undefined : Reflect.get(load(), key)),
+  })
+  return module
 }
 
 function packageFont(pkg: string, weight: string, file: string): string {
