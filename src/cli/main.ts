@@ -33,7 +33,19 @@ export async function main(argv: string[]): Promise<void> {
       process.exit(2)
     })
   for (const command of commands) cli = cli.command(command)
+  skipHelpCache(cli)
   await cli.parseAsync()
+}
+
+/**
+ * yargs renders a command's whole help text the moment its handler starts (some 30 ms of every
+ * command, on the way to its work), in case a failure afterwards prints it. Ours never does: `fail`
+ * above prints the message and where to find help. `--help` itself renders as before.
+ */
+function skipHelpCache(cli: object): void {
+  type Internals = { getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?: () => void } } }
+  const usage = (cli as Internals).getInternalMethods?.().getUsageInstance?.()
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {}
 }
 
 main(hideBin(process.argv)).catch((error: unknown) => {
