@@ -120,7 +120,8 @@ export function installSpeedups(): void {
     let sourceKeys = 0
     let style: Record<string, unknown> = {}
     let font: Font | undefined
-    for (const item of array) {
+    for (let i = 0; i < array.length; i++) {
+      const item = array[i]!
       if (!source || !sameSource(item, source, sourceKeys)) {
         source = {}
         sourceKeys = 0
@@ -131,6 +132,12 @@ export function installSpeedups(): void {
         }
         style = resolve(item, stack)
         font = this.pdfDocument.provideFont(style.font, style.bold, style.italics)
+        const prime = (font as Primable).prime
+        if (prime) {
+          let text = item.text
+          for (let j = i + 1; j < array.length && sameSource(array[j]!, source, sourceKeys); j++) text += array[j]!.text
+          prime.call(font, text)
+        }
       }
       // Same assignments, in the same order, as pdfmake's own measure.
       item.font = font
@@ -201,6 +208,9 @@ export function installSpeedups(): void {
         if (run === undefined) common.set(text, (run = embeddedFont.layoutRun(text) as Run))
         return run
       }
+      ;(embedded as Primable).prime = function (this: Embedded, text: string) {
+        primeHan(this, text, common)
+      }
       embedded.layoutCached = function (this: Embedded, text: string) {
         if (text.length <= SHARED_MAX) return single(this, text)
         if (!HAN_ONLY.test(text)) return own.call(this, text)
@@ -221,6 +231,47 @@ export function installSpeedups(): void {
       memoGlyphDecoding(embedded.font)
     }
     return embedded
+  }
+}
+
+/** An embedded font that can lay out a text's new Han characters ahead, all in one call. */
+interface Primable {
+  prime?(text: string): void
+}
+
+interface BatchRun {
+  glyphs: { id: number }[]
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]
+}
+
+const HAN_CHAR = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]$/u
+
+/**
+ * Lay out the Han characters of `text` that are not in `common` yet in one fontkit call, and keep
+ * each one's layout as if it had been laid out alone. pdfmake measures Chinese one character at
+ * a time, so a report's first lines met hundreds of fontkit layouts of one character each (a
+ * third of a cold PDF's layout time). A character is kept only when the call set it as the font's
+ * own glyph for it at its own advance, unmoved, which is what it gets alone; any other (a
+ * substitution, a kerning pair) is left to be laid out alone when it comes.
+ */
+export function primeHan(embedded: { font: object; layoutRun(text: string): unknown }, text: string, common: Map<string, unknown>): void {
+  const fresh: string[] = []
+  const seen = new Set<string>()
+  for (const ch of text) {
+    if (seen.has(ch) || common.has(ch) || !HAN_CHAR.test(ch)) continue
+    seen.add(ch)
+    fresh.push(ch)
+  }
+  if (fresh.length < 2) return
+  const run = embedded.layoutRun(fresh.join('')) as BatchRun
+  if (run.glyphs.length !== fresh.length) return
+  const font = embedded.font as { glyphForCodePoint(codePoint: number): { id: number } }
+  for (let i = 0; i < fresh.length; i++) {
+    const glyph = run.glyphs[i]!
+    const position = run.positions[i]!
+    if (glyph.id !== font.glyphForCodePoint(fresh[i]!.codePointAt(0)!).id) continue
+    if (position.xOffset !== 0 || position.yOffset !== 0 || position.yAdvance !== 0 || position.xAdvance !== position.advanceWidth) continue
+    common.set(fresh[i]!, { glyphs: [glyph], positions: [position], advanceWidth: position.xAdvance } satisfies Run)
   }
 }
 
