@@ -12,7 +12,7 @@ import { primeHan } from '../src/render/pdf/speedups.js'
 
 interface Run {
   glyphs: { id: number }[]
-  positions: Record<string, number>[]
+  positions: ({ xAdvance: number } & Record<string, number>)[]
   advanceWidth: number
 }
 interface Embedded {
