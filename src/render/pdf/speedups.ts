@@ -258,7 +258,7 @@ export function primeHan(embedded: { font: object; layoutRun(text: string): unkn
   const fresh: string[] = []
   const seen = new Set<string>()
   for (const ch of text) {
-    if (seen.has(ch) || common.has(ch) || !HAN_CHAR.test(ch)) continue
+    if (common.has(ch) || seen.has(ch) || !HAN_CHAR.test(ch)) continue
     seen.add(ch)
     fresh.push(ch)
   }
