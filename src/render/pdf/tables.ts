@@ -185,38 +185,8 @@ export function columnWidths(table: ParsedTable): number[] {
     const f = groupExtra > 0 ? Math.min(1, spare / groupExtra) : 0
     return desired.map((w, i) => (group[i] ? mins[i]! + (w - mins[i]!) * f : w))
   }
-  // Not even the numbers at their need beside the labels at their narrowest (a comparison's
-  // 表三, each cell two years and the change): numbers and labels both wrap, split where the
-  // table comes out shortest, as estimated, from numbers at their need down to half of it.
-  return shortestSplit(table, desired, mins, numeric, available) ?? uniform(desired, mins, numeric, available)
-}
-
-function uniform(desired: number[], mins: number[], numeric: boolean[], available: number): number[] {
   const scale = available / desired.reduce((a, w, i) => a + (numeric[i] ? w : mins[i]!), 0)
   return desired.map((w, i) => (numeric[i] ? w : mins[i]!) * scale)
-}
-
-function shortestSplit(table: ParsedTable, desired: number[], mins: number[], numeric: boolean[], available: number): number[] | undefined {
-  const labelMin = mins.reduce((a, w, i) => a + (numeric[i] ? 0 : w), 0)
-  const labelWant = desired.reduce((a, w, i) => a + (numeric[i] ? 0 : w - mins[i]!), 0)
-  let best: number[] | undefined
-  let bestHeight = Infinity
-  for (let step = 0; step <= 10; step++) {
-    const f = 1 - step * 0.05
-    const numbers = desired.reduce((a, w, i) => a + (numeric[i] ? w * f : 0), 0)
-    const spare = available - numbers - labelMin
-    if (spare < 0) continue
-    const share = labelWant > 0 ? Math.min(1, spare / labelWant) : 0
-    let widths = desired.map((w, i) => (numeric[i] ? w * f : mins[i]! + (w - mins[i]!) * share))
-    const total = widths.reduce((a, b) => a + b, 0)
-    if (total < available) widths = widths.map((w) => (w * available) / total)
-    const height = estimateRowHeights(table, widths).reduce((a, b) => a + b, 0)
-    if (height < bestHeight - 0.5) {
-      best = widths
-      bestHeight = height
-    }
-  }
-  return best
 }
 
 function cellWidth(widths: number[], cell: GridCell): number {
