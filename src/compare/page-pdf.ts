@@ -15,6 +15,7 @@ import { installKinsoku } from '../render/pdf/kinsoku.js'
 import { installSpeedups } from '../render/pdf/speedups.js'
 import { contentWidth, footer, page, styles } from '../render/pdf/styles.js'
 import { installSvgFonts } from '../render/pdf/svg-fonts.js'
+import { installUnbreakableGuard, unbreakableCut } from '../render/pdf/unbreakable-guard.js'
 
 export interface PagePdfMeta {
   title: string
@@ -36,13 +37,16 @@ export interface PagePdfResult {
 export async function renderPagePdf(html: string, meta: PagePdfMeta): Promise<PagePdfResult> {
   const fonts = fontSet()
   const unsupported = new Set<string>()
-  const mapped = hastToPdf(parser.parse(html) as Root, {
-    unsupported: (tag) => void unsupported.add(tag),
-    chartFont: fonts.families.heading,
-    chartWidth: contentWidth,
-  })
+  const tree = parser.parse(html) as Root
+  const mapping = (keepWhole: boolean) =>
+    hastToPdf(tree, {
+      unsupported: (tag) => void unsupported.add(tag),
+      chartFont: fonts.families.heading,
+      chartWidth: contentWidth,
+      keepWhole,
+    })
   const base = styles(fonts)
-  const docDefinition = {
+  const definition = (content: unknown) => ({
     pageSize: 'A4',
     pageMargins: page.margins,
     version: '1.7',
@@ -58,17 +62,22 @@ export async function renderPagePdf(html: string, meta: PagePdfMeta): Promise<Pa
       modDate: meta.date,
       NianbaoDigest: createHash('sha256').update(html).digest('hex').slice(0, 32),
     },
-    content: mapped.content,
+    content,
     // Smaller than a report's 三号 body: these pages are worksheets, not official documents.
     defaultStyle: { ...base.body, fontSize: 11, lineHeight: 1.25 },
     styles: { ...base, title: { ...base.title, fontSize: 18 }, h2: { ...base.h2, fontSize: 14, margin: [0, 8, 0, 4] }, h3: { ...base.h3, fontSize: 12, margin: [0, 6, 0, 2] }, p: { ...base.p, leadingIndent: 0 } },
     footer: (currentPage: number) => footer(currentPage),
-  }
+  })
   installKinsoku()
   installSpeedups()
   installSvgFonts()
+  installUnbreakableGuard()
   const pm = pdfmake()
   pm.setFonts(fonts.dictionary)
-  const buffer = await pm.createPdf(docDefinition).getBuffer()
+  const first = definition(mapping(true).content)
+  let buffer = await pm.createPdf(first).getBuffer()
+  // A table part estimated to fit a page that did not lost its rows past the page: laid out again
+  // with the tables free to break (render/pdf/unbreakable-guard.ts).
+  if (unbreakableCut(first.footer).length > 0) buffer = await pm.createPdf(definition(mapping(false).content)).getBuffer()
   return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), unsupported: [...unsupported].sort() }
 }

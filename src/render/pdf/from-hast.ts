@@ -21,6 +21,11 @@ export interface HastToPdfOptions {
   chartFont?: string
   /** Widest a chart may be drawn, in pt (default: the text width). */
   chartWidth?: number
+  /**
+   * Keep a table part estimated to fit a page whole on its page (default). Off when an estimate
+   * proved too low: pdfmake drops what an unbreakable block holds past its first page.
+   */
+  keepWhole?: boolean
 }
 
 /** Background of `<mark>` text. */
@@ -240,6 +245,8 @@ export function hastToPdf(tree: Root, options: HastToPdfOptions): HastToPdfResul
             caption: caption !== '' && !sectionHeading.endsWith(caption),
             lead,
             leadHeight: lead.length * HEADING_HEIGHT,
+            keepWhole: options.keepWhole ?? true,
+            name: caption || parsed.id || '',
           })
           if (result.oversized > 0) options.oversized?.(caption || parsed.id, result.oversized)
           const last = result.nodes.at(-1)!

@@ -17,6 +17,7 @@ import { installKinsoku } from './kinsoku.js'
 import { installSpeedups } from './speedups.js'
 import { installSvgFonts } from './svg-fonts.js'
 import { installStackSpeedups } from './speedups-stack.js'
+import { installUnbreakableGuard, unbreakableCut } from './unbreakable-guard.js'
 import { footer, page, styles } from './styles.js'
 import { documentDate } from '../document-date.js'
 import type { ReportMeta } from '../../source/report.js'
@@ -91,6 +92,12 @@ export interface RenderPdfOptions {
 
 const parser = unified().use(rehypeParse)
 
+function countBy(names: string[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1)
+  return counts
+}
+
 /** Replace what pdfkit writes unescaped into the XMP packet (library-notes §1.7). */
 function xmpSafe(text: string): string {
   return text.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞').replace(/[\u0000-\u001f]/g, ' ')
@@ -143,16 +150,20 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
   const { fonts, pdfA } = settings
   const tree = parser.parse(html) as Root
   const seen = new Set<string>()
-  const mapped = hastToPdf(tree, {
-    unsupported: (tag, node) => {
-      if (seen.has(tag)) return
-      seen.add(tag)
-      const line = node.position?.start.line
-      emit(file, 'pdf-html-subset', { tag }, undefined, line ? { note: `HTML 第 ${line} 行` } : {})
-    },
-    ...(fonts.configured.subheading ? { emphasisFont: fonts.families.subheading } : {}),
-    oversized: (table, groups) => emit(file, 'pdf-table-fits-page', { table: table ?? '', groups }, undefined),
-  })
+  const mapping = (keepWhole: boolean) =>
+    hastToPdf(tree, {
+      unsupported: (tag, node) => {
+        if (seen.has(tag)) return
+        seen.add(tag)
+        const line = node.position?.start.line
+        emit(file, 'pdf-html-subset', { tag }, undefined, line ? { note: `HTML 第 ${line} 行` } : {})
+      },
+      ...(fonts.configured.subheading ? { emphasisFont: fonts.families.subheading } : {}),
+      // Said once: the second mapping (below) meets the same tables.
+      ...(keepWhole ? { oversized: (table: string | undefined, groups: number) => emit(file, 'pdf-table-fits-page', { table: table ?? '', groups }, undefined) } : {}),
+      keepWhole,
+    })
+  const mapped = mapping(true)
   const meta = options.meta ?? file.data.report?.meta
   const agency = meta?.agency ?? mapped.agency ?? ''
   const year = meta?.year
@@ -172,7 +183,8 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     NianbaoDigest: createHash('sha256').update(html).digest('hex').slice(0, 32),
   }
   const pdfStyles = styles(fonts)
-  const docDefinition = {
+  let movesSaid = false
+  const definition = (content: unknown) => ({
     pageSize: 'A4',
     pageMargins: page.margins,
     version: '1.7',
@@ -182,22 +194,34 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
     language: 'zh-CN',
     displayTitle: true,
     info,
-    content: mapped.content,
+    content,
     defaultStyle: pdfStyles.body,
     styles: pdfStyles,
     footer: (currentPage: number) => footer(currentPage),
     // A draft page (built with errors) says so on every page of the PDF too.
     ...(isDraft(html) ? { watermark: { text: '草稿', font: fonts.families.body, color: '#c00000', opacity: 0.12 } } : {}),
-    pageBreakBefore: headingKeeper(() => emit(file, 'pdf-heading-moves', { moves: MAX_HEADING_MOVES }, undefined)),
-  }
+    pageBreakBefore: headingKeeper(() => {
+      if (!movesSaid) emit(file, 'pdf-heading-moves', { moves: MAX_HEADING_MOVES }, undefined)
+      movesSaid = true
+    }),
+  })
   installKinsoku()
   installSpeedups()
   installSvgFonts()
   installStackSpeedups()
+  installUnbreakableGuard()
   try {
     const pm = pdfmake()
     pm.setFonts(fonts.dictionary)
-    const buffer = await pm.createPdf(docDefinition).getBuffer()
+    const first = definition(mapped.content)
+    let buffer = await pm.createPdf(first).getBuffer()
+    const cut = unbreakableCut(first.footer)
+    if (cut.length > 0) {
+      // A part estimated to fit a page did not, and pdfmake dropped its rows past the page: laid
+      // out again with every table free to break across pages, nothing lost, and said so.
+      for (const [table, groups] of countBy(cut)) emit(file, 'pdf-table-fits-page', { table, groups }, undefined)
+      buffer = await pm.createPdf(definition(mapping(false).content)).getBuffer()
+    }
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
   } catch (error) {
     emit(file, 'pdf-render', { reason: error instanceof Error ? error.message : String(error) }, undefined)

@@ -413,7 +413,16 @@ export interface TableResult {
 export function tableToPdf(
   table: ParsedTable,
   toInlines: ToInlines,
-  options: { caption: boolean; /** Content kept on the page with the first part (a heading). */ lead?: PdfNode[]; leadHeight?: number },
+  options: {
+    caption: boolean
+    /** Content kept on the page with the first part (a heading). */
+    lead?: PdfNode[]
+    leadHeight?: number
+    /** Mark parts estimated to fit a page `unbreakable` (default). */
+    keepWhole?: boolean
+    /** The table's name in messages (its caption or id). */
+    name?: string
+  },
 ): TableResult {
   const widths = columnWidths(table)
   const heights = estimateRowHeights(table, widths)
@@ -451,8 +460,12 @@ export function tableToPdf(
     // `unbreakable` keeps only the first page of what it holds, so it is
     // used only where the estimate says the part fits.
     const node: PdfNode = { stack: i === 0 ? [...lead, ...(captionNode ? [captionNode] : []), tableNode] : [tableNode] }
-    if (fits) node.unbreakable = true
-    else if (i === 0 && lead.length > 0) node.stack = [...lead, { stack: (node.stack as PdfNode[]).slice(lead.length) }]
+    if (fits && options.keepWhole !== false) {
+      node.unbreakable = true
+      // Read by unbreakable-guard.ts when the part proves taller than a page after all.
+      node.nianbaoTable = options.name ?? ''
+    }
+    if (!fits && i === 0 && lead.length > 0) node.stack = [...lead, { stack: (node.stack as PdfNode[]).slice(lead.length) }]
     if (i > 0 && !flowing) node.pageBreak = 'before'
     // One rule between two blocks that meet, not two.
     if (i > 0 && flowing) node.margin = [0, -tableLineWidth, 0, 0]
