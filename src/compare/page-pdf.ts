@@ -15,7 +15,7 @@ import { installKinsoku } from '../render/pdf/kinsoku.js'
 import { installSpeedups } from '../render/pdf/speedups.js'
 import { contentWidth, footer, page, styles } from '../render/pdf/styles.js'
 import { installSvgFonts } from '../render/pdf/svg-fonts.js'
-import { installUnbreakableGuard, unbreakableCut } from '../render/pdf/unbreakable-guard.js'
+import { createPdfKeepingRows } from '../render/pdf/unbreakable-guard.js'
 
 export interface PagePdfMeta {
   title: string
@@ -71,13 +71,9 @@ export async function renderPagePdf(html: string, meta: PagePdfMeta): Promise<Pa
   installKinsoku()
   installSpeedups()
   installSvgFonts()
-  installUnbreakableGuard()
   const pm = pdfmake()
   pm.setFonts(fonts.dictionary)
-  const first = definition(mapping(true).content)
-  let buffer = await pm.createPdf(first).getBuffer()
-  // A table part estimated to fit a page that did not lost its rows past the page: laid out again
-  // with the tables free to break (render/pdf/unbreakable-guard.ts).
-  if (unbreakableCut(first.footer).length > 0) buffer = await pm.createPdf(definition(mapping(false).content)).getBuffer()
+  // A table part estimated to fit a page that does not is laid out again free to break (our own page: nothing to say).
+  const buffer = await createPdfKeepingRows(pm, (keepWhole) => definition(mapping(keepWhole).content))
   return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), unsupported: [...unsupported].sort() }
 }

@@ -17,7 +17,7 @@ import { installKinsoku } from './kinsoku.js'
 import { installSpeedups } from './speedups.js'
 import { installSvgFonts } from './svg-fonts.js'
 import { installStackSpeedups } from './speedups-stack.js'
-import { installUnbreakableGuard, unbreakableCut } from './unbreakable-guard.js'
+import { createPdfKeepingRows } from './unbreakable-guard.js'
 import { footer, page, styles } from './styles.js'
 import { documentDate } from '../document-date.js'
 import type { ReportMeta } from '../../source/report.js'
@@ -91,12 +91,6 @@ export interface RenderPdfOptions {
 }
 
 const parser = unified().use(rehypeParse)
-
-function countBy(names: string[]): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1)
-  return counts
-}
 
 /** Replace what pdfkit writes unescaped into the XMP packet (library-notes §1.7). */
 function xmpSafe(text: string): string {
@@ -209,19 +203,17 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
   installSpeedups()
   installSvgFonts()
   installStackSpeedups()
-  installUnbreakableGuard()
   try {
     const pm = pdfmake()
     pm.setFonts(fonts.dictionary)
-    const first = definition(mapped.content)
-    let buffer = await pm.createPdf(first).getBuffer()
-    const cut = unbreakableCut(first.footer)
-    if (cut.length > 0) {
-      // A part estimated to fit a page did not, and pdfmake dropped its rows past the page: laid
-      // out again with every table free to break across pages, nothing lost, and said so.
-      for (const [table, groups] of countBy(cut)) emit(file, 'pdf-table-fits-page', { table, groups }, undefined)
-      buffer = await pm.createPdf(definition(mapping(false).content)).getBuffer()
-    }
+    // A table part estimated to fit a page that does not is laid out again free to break, and said.
+    const buffer = await createPdfKeepingRows(
+      pm,
+      (keepWhole) => definition((keepWhole ? mapped : mapping(false)).content),
+      (tables) => {
+        for (const [table, groups] of tables) emit(file, 'pdf-table-fits-page', { table, groups }, undefined)
+      },
+    )
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
   } catch (error) {
     emit(file, 'pdf-render', { reason: error instanceof Error ? error.message : String(error) }, undefined)

@@ -15,7 +15,7 @@ let pass: { cut: string[]; table: string | undefined } | undefined
 
 let installed = false
 
-export function installUnbreakableGuard(): void {
+function installUnbreakableGuard(): void {
   if (installed) return
   installed = true
   type Context = { pages: unknown[]; y: number; getCurrentPage(): { pageSize: { height: number } }; pageMargins: { top: number; bottom: number } }
@@ -68,7 +68,28 @@ export function installUnbreakableGuard(): void {
   }
 }
 
-/** The tables (names, one per part) that lost rows past a page in the document drawn with this `footer`. */
-export function unbreakableCut(footer: object): string[] {
-  return cut.get(footer) ?? []
+interface PdfMaker {
+  createPdf(definition: unknown): { getBuffer(): Promise<Buffer> }
+}
+
+/**
+ * The PDF of the document `build(true)` describes; when a table part kept whole there proved
+ * taller than its page, the PDF of `build(false)` (tables free to break across pages) instead,
+ * after `onCut` is told which tables, with how many parts each. Each call of `build` must give the
+ * document a footer function of its own: the layout is known by it.
+ */
+export async function createPdfKeepingRows(
+  pm: PdfMaker,
+  build: (keepWhole: boolean) => { footer: object },
+  onCut: (tables: Map<string, number>) => void = () => {},
+): Promise<Buffer> {
+  installUnbreakableGuard()
+  const first = build(true)
+  const buffer = await pm.createPdf(first).getBuffer()
+  const names = cut.get(first.footer) ?? []
+  if (names.length === 0) return buffer
+  const tables = new Map<string, number>()
+  for (const name of names) tables.set(name, (tables.get(name) ?? 0) + 1)
+  onCut(tables)
+  return pm.createPdf(build(false)).getBuffer()
 }
