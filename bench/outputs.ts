@@ -7,12 +7,15 @@
  *   node --import tsx bench/outputs.ts
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { validatePaths } from '../src/pipeline.js'
 import { renderDocx } from '../src/render/docx/index.js'
 import { renderHtml } from '../src/render/html.js'
+import { comparisonHtml, comparisonTitle } from '../src/compare/compare-html.js'
+import { compareReports } from '../src/compare/compare-model.js'
+import { renderPagePdf } from '../src/compare/page-pdf.js'
 import { benchLongRuns } from './long-runs.js'
 
 const repo = join(import.meta.dirname, '..')
@@ -41,6 +44,42 @@ export function benchCliPdfCold(runs = 5): { wallMs: number; cpuMs: number | und
     rmSync(out, { recursive: true, force: true })
   }
   return { wallMs: median(walls), cpuMs: cpus.length ? median(cpus) : undefined }
+}
+
+/**
+ * Script files (.js, .cjs, .mjs) one cold `nianbao build one.md --to pdf` opens, both threads,
+ * counted with strace where it is installed (`undefined` elsewhere).
+ */
+export function benchCliPdfColdFiles(): number | undefined {
+  if (spawnSync('strace', ['-V']).status !== 0) return undefined
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-cold-files-'))
+  try {
+    const trace = join(dir, 'trace')
+    const args = [join(repo, 'bin', 'nianbao.js'), 'build', join(repo, 'content', 'ruzhou-wsjkw', '2024.md'), '--to', 'pdf', '--out', join(dir, 'out')]
+    const run = spawnSync('strace', ['-f', '-e', 'trace=openat', '-o', trace, process.execPath, ...args], { encoding: 'utf8' })
+    if (run.status !== 0) return undefined
+    const opened = new Set<string>()
+    for (const line of readFileSync(trace, 'utf8').split('\n')) {
+      const m = /openat\([^"]*"([^"]+\.(?:c|m)?js)"[^)]*\) = \d+/.exec(line)
+      if (m) opened.add(m[1]!)
+    }
+    return opened.size
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The bundled reports' comparison (ruzhou 2023 → 2024) to PDF, `rounds` times after a warm-up: ms each and its pages. */
+export async function benchComparePdf(rounds = 10): Promise<{ msPerPdf: number; pages: number }> {
+  const [older, newer] = await validatePaths([join(repo, 'content', 'ruzhou-wsjkw', '2023.md'), join(repo, 'content', 'ruzhou-wsjkw', '2024.md')])
+  const comparison = compareReports(older!.data.report!, newer!.data.report!)
+  const html = comparisonHtml(comparison)
+  const meta = { title: comparisonTitle(comparison), author: 'bench', subject: 'bench', date: new Date(Date.UTC(2025, 0, 1)) }
+  const { pdf } = await renderPagePdf(html, meta)
+  const start = performance.now()
+  for (let i = 0; i < rounds; i++) await renderPagePdf(html, meta)
+  const pages = (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length
+  return { msPerPdf: (performance.now() - start) / rounds, pages }
 }
 
 /**
@@ -83,6 +122,9 @@ export async function benchDocx(rounds = 10): Promise<{ msPerReport: number; cpu
 export interface OutputsBench {
   cli_pdf_cold_ms: number
   cli_pdf_cold_cpu_ms: number | undefined
+  cli_pdf_cold_files: number | undefined
+  compare_pdf_ms: number
+  compare_pdf_pages: number
   cold_pdf_font_read_kb: number
   cold_pdf_font_files_kb: number
   docx_ms_per_report: number
@@ -95,10 +137,15 @@ export async function benchOutputs(): Promise<OutputsBench> {
   const cold = benchCliPdfCold()
   const docx = await benchDocx()
   const fonts = benchColdFontBytes()
+  const files = benchCliPdfColdFiles()
+  const compare = await benchComparePdf()
   const long = await benchLongRuns()
   return {
     cli_pdf_cold_ms: Math.round(cold.wallMs),
     cli_pdf_cold_cpu_ms: cold.cpuMs === undefined ? undefined : Math.round(cold.cpuMs),
+    cli_pdf_cold_files: files,
+    compare_pdf_ms: Number(compare.msPerPdf.toFixed(1)),
+    compare_pdf_pages: compare.pages,
     cold_pdf_font_read_kb: fonts.readKb,
     cold_pdf_font_files_kb: fonts.filesKb,
     docx_ms_per_report: Number(docx.msPerReport.toFixed(1)),
@@ -115,6 +162,8 @@ export function outputRows(b: OutputsBench): [string, string, string][] {
     .join(', ')
   return [
     ['cli_pdf_cold_ms', `${b.cli_pdf_cold_ms} (CPU ${b.cli_pdf_cold_cpu_ms ?? '?'})`, '≤ 1000 (nianbao build one.md --to pdf, whole process)'],
+    ['cli_pdf_cold_files', `${b.cli_pdf_cold_files ?? '? (no strace)'}`, '— (script files the cold one-report PDF build opens, both threads)'],
+    ['compare_pdf_pages', `${b.compare_pdf_pages} (${b.compare_pdf_ms} ms a PDF in a batch)`, '— (the bundled ruzhou 2023 → 2024 comparison)'],
     ['cold_pdf_font_read_kb', `${b.cold_pdf_font_read_kb} (of ${b.cold_pdf_font_files_kb} KB in the three files a report sets)`, '— (fonts read for one report\'s PDF, fresh process)'],
     ['docx_ms_per_report', `${b.docx_ms_per_report} (CPU ${b.docx_cpu_ms_per_report})`, '— (Word file, seeds in a batch)'],
     ['pdf_long_run_ms', long, 'linear in n (wall/CPU ms; 5k/10k/20k/50k characters)'],
