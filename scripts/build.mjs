@@ -43,6 +43,37 @@ await writeTemplateSpecs()
 // incremental tsc leaves an unchanged file as it was (already bundled), and a bundle of a bundle
 // breaks. A failed bundle leaves tsc's re-exports, which work.
 const { build } = await import('esbuild')
+// Inside a bundle, `import.meta.url` is the bundle's: yargs finds its locales beside its own
+// platform module, so that module is told where the package really is, found at run time.
+const packageUrls = {
+  name: 'nianbao-package-urls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises')
+      const where = "(() => { try { return new URL('./lib/platform-shims/esm.mjs', 'file://' + __nianbaoRequire(import.meta.url).resolve('yargs')).href } catch { return import.meta.url } })()"
+      return { contents: (await readFile(args.path, 'utf8')).split('import.meta.url').join(where), loader: 'js' }
+    })
+  },
+}
+// string-width builds a Unicode segmenter when loaded (15 ms); yargs and cliui load it for help
+// text only. Here it is required on its first call instead: esbuild evaluates a bundled module
+// that is required, not imported, when the require runs.
+const lazyStringWidth = {
+  name: 'nianbao-lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined
+      const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { real: true } })
+      if (real.errors.length > 0) return undefined
+      return { path: real.path, namespace: 'lazy-string-width' }
+    })
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      contents: `export default function stringWidth(text, options) { return require(${JSON.stringify(args.path)}).default(text, options) }\n`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }))
+  },
+}
 for (const name of readdirSync(join(root, 'src', 'vendor')).filter((n) => n.endsWith('.ts'))) {
   const file = join(root, 'dist', 'vendor', name.replace(/\.ts$/, '.js'))
   try {
@@ -55,6 +86,7 @@ for (const name of readdirSync(join(root, 'src', 'vendor')).filter((n) => n.ends
       platform: 'node',
       target: 'node20',
       logLevel: 'error',
+      plugins: [packageUrls, lazyStringWidth],
       // CommonJS inside (yaml) requires Node's built-ins: give the ES module a require.
       banner: { js: "import { createRequire as __nianbaoRequire } from 'node:module'; const require = __nianbaoRequire(import.meta.url);" },
     })

@@ -177,8 +177,37 @@ test('validate loads neither the renderers, PDF, import and bundle code nor the 
   // The Markdown parser and yaml come bundled (dist/vendor/), not as 200 separate modules.
   assert.ok(loaded.some((url) => url.endsWith('/dist/vendor/markdown.js')))
   assert.deepEqual(loaded.filter((url) => /node_modules\/(micromark|mdast-util-from-markdown|remark-parse|yaml)\//.test(url)), [])
+  // yargs too: its twenty packages are one file.
+  assert.ok(loaded.some((url) => url.endsWith('/dist/vendor/yargs.js')))
+  assert.deepEqual(loaded.filter((url) => /node_modules\/(yargs|yargs-parser|cliui|y18n|string-width|wrap-ansi)\//.test(url)), [])
   const heavy = loaded.filter((url) =>
     /\/dist\/(render|bundle|import)\/|\/dist\/build\/(?!targets\.js)|node_modules\/(pdfmake|pdfjs-dist|mammoth|handlebars|fflate|playwright-core|cli-progress|rehype-|hast-util-to-html|parse5)\/|node_modules\/ajv\/dist\/(compile|core|ajv)/.test(url),
   )
   assert.deepEqual(heavy, [])
+})
+
+test('bundled yargs and string-width build no Unicode segmenter until a width is asked for, and then measure', () => {
+  // string-width makes an Intl.Segmenter when it is loaded (15 ms); the bundle loads it on first use.
+  const script = `
+    let made = 0
+    const Segmenter = Intl.Segmenter
+    Intl.Segmenter = class extends Segmenter { constructor(...a) { super(...a); made++ } }
+    const { default: yargs } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'vendor', 'yargs.js')).href)})
+    const parsed = await yargs(['--n', '2']).option('n', { type: 'number' }).parseAsync()
+    const { default: stringWidth } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'vendor', 'string-width.js')).href)})
+    const afterParse = made
+    const help = await yargs([]).locale('zh_CN').command('go', '运行').wrap(60).getHelp()
+    const width = stringWidth('表三a')
+    console.log(JSON.stringify({ afterParse, n: parsed.n, made, help, width }))
+  `
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+  assert.equal(run.status, 0, run.stderr)
+  const out = JSON.parse(run.stdout) as { afterParse: number; n: number; made: number; help: string; width: number }
+  assert.equal(out.width, 5, 'string-width, loaded on first use, counts a Han character as two columns')
+  assert.equal(out.n, 2)
+  assert.equal(out.afterParse, 0, 'parsing built a segmenter')
+  assert.ok(out.made > 0, 'help text was laid out without measuring')
+  // yargs' own Chinese words come from its locale files, found from the bundle.
+  assert.match(out.help, /命令：/)
+  assert.match(out.help, /显示帮助信息/)
 })

@@ -4,8 +4,7 @@
  * commands/<name>.ts and calls the library. Help texts come from
  * strings.ts in the language of `--lang`.
  */
-import yargs from 'yargs'
-import { hideBin } from 'yargs/helpers'
+import yargs, { hideBin } from '../vendor/yargs.js'
 import { version } from '../version.js'
 import { commands } from './commands/index.js'
 import { t, yargsLocale } from './strings.js'

@@ -3,7 +3,7 @@
  * `line:col[-line:col]  错误|警告  message  rule-id` (widths measured with
  * string-width so CJK lines up), then a summary line.
  */
-import stringWidth from 'string-width'
+import stringWidth from '../vendor/string-width.js'
 import type { Diagnostic, Lang, Severity } from './types.js'
 
 const words: Record<Lang, Record<Severity, string>> = {

@@ -3,7 +3,7 @@
  * cells read, cells to check, validation errors, where it went), or the
  * same as JSON for scripts.
  */
-import stringWidth from 'string-width'
+import stringWidth from '../vendor/string-width.js'
 import { diagnosticsOf } from '../diagnostics/emit.js'
 import type { Lang } from '../diagnostics/types.js'
 import type { RunResult } from './run.js'
