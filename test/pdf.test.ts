@@ -342,6 +342,10 @@ test('an element outside the subset is a diagnostic naming it, and its text is k
   assert.equal(messages.length, 2)
   assert.match(messages[0]!, /<code>/)
   assert.match(messages[1]!, /<details>/)
+  // Each names the line of the merged HTML where the element is (the tree is read without positions, then again for these).
+  const lineOf = (needle: string) => html.slice(0, html.indexOf(needle)).split('\n').length
+  const notes = file.messages.filter((m) => m.ruleId === 'pdf-html-subset').map((m) => m.note)
+  assert.deepEqual(notes, [`HTML 第 ${lineOf('<code>')} 行`, `HTML 第 ${lineOf('<details>')} 行`])
   const plain = plainText((await readPdf(pdf)).items)
   assert.ok(plain.includes('本年度未收取信息处理费。'), "plain.includes('本年度未收取信息处理费。')")
   assert.ok(plain.includes('图示说明文字'), "plain.includes('图示说明文字')")

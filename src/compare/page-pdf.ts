@@ -7,8 +7,7 @@
  * Same HTML, same bytes: the date is given, the ID derived from the HTML.
  */
 import { createHash } from 'node:crypto'
-import { rehypeParse, unified } from '../vendor/hast.js'
-import type { Root } from 'hast'
+import { parseMergedHtml } from '../render/html-tree.js'
 import { fontSet, pdfmake } from '../render/pdf/fonts.js'
 import { hastToPdf } from '../render/pdf/from-hast.js'
 import { installKinsoku } from '../render/pdf/kinsoku.js'
@@ -24,8 +23,6 @@ export interface PagePdfMeta {
   date: Date
 }
 
-const parser = unified().use(rehypeParse)
-
 const xmpSafe = (text: string): string => text.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞').replace(/[\u0000-\u001f]/g, ' ')
 
 /** Tags outside the subset, reported to the caller (a bug in our own page if any). */
@@ -37,7 +34,7 @@ export interface PagePdfResult {
 export async function renderPagePdf(html: string, meta: PagePdfMeta): Promise<PagePdfResult> {
   const fonts = fontSet()
   const unsupported = new Set<string>()
-  const tree = parser.parse(html) as Root
+  const { tree } = parseMergedHtml(html)
   const mapping = (keepWhole: boolean) =>
     hastToPdf(tree, {
       unsupported: (tag) => void unsupported.add(tag),

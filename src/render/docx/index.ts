@@ -7,8 +7,7 @@
  */
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx'
 import { unzipSync } from 'fflate'
-import { rehypeParse, unified } from '../../vendor/hast.js'
-import type { Root } from 'hast'
+import { parseMergedHtml } from '../html-tree.js'
 import type { VFile } from 'vfile'
 import { zipMembers } from '../../bundle/zip.js'
 import { emit } from '../../diagnostics/emit.js'
@@ -21,7 +20,6 @@ export interface RenderDocxOptions {
   date?: Date
 }
 
-const parser = unified().use(rehypeParse)
 const decoder = new TextDecoder()
 const encoder = new TextEncoder()
 
@@ -43,12 +41,12 @@ const w3c = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
  * are reported (`pdf-html-subset`, shared with the PDF) and their text kept.
  */
 export async function renderDocx(html: string, file: VFile, options: RenderDocxOptions = {}): Promise<Uint8Array> {
-  const tree = parser.parse(html) as Root
+  const { tree, lineOf } = parseMergedHtml(html)
   const seen = new Set<string>()
   const content = hastToDocx(tree, (tag, node) => {
     if (seen.has(tag)) return
     seen.add(tag)
-    const line = node.position?.start.line
+    const line = lineOf(node)
     emit(file, 'pdf-html-subset', { tag }, undefined, line ? { note: `HTML 第 ${line} 行` } : {})
   })
   const meta = file.data.report?.meta

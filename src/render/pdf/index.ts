@@ -5,9 +5,8 @@
  */
 import { createHash } from 'node:crypto'
 import { dirname } from 'node:path'
-import { rehypeParse, unified } from '../../vendor/hast.js'
+import { parseMergedHtml } from '../html-tree.js'
 import type { VFile } from 'vfile'
-import type { Root } from 'hast'
 import { emit } from '../../diagnostics/emit.js'
 import { isDraft } from '../draft.js'
 import { findConfigFile, isConfigProblem, readPdfConfig } from './config.js'
@@ -90,8 +89,6 @@ export interface RenderPdfOptions {
   meta?: ReportMeta
 }
 
-const parser = unified().use(rehypeParse)
-
 /** Replace what pdfkit writes unescaped into the XMP packet (library-notes §1.7). */
 function xmpSafe(text: string): string {
   return text.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞').replace(/[\u0000-\u001f]/g, ' ')
@@ -142,14 +139,14 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
   const settings = await resolveSettings(file, options)
   if (!settings) return undefined
   const { fonts, pdfA } = settings
-  const tree = parser.parse(html) as Root
+  const { tree, lineOf } = parseMergedHtml(html)
   const seen = new Set<string>()
   const mapping = (keepWhole: boolean) =>
     hastToPdf(tree, {
       unsupported: (tag, node) => {
         if (seen.has(tag)) return
         seen.add(tag)
-        const line = node.position?.start.line
+        const line = lineOf(node)
         emit(file, 'pdf-html-subset', { tag }, undefined, line ? { note: `HTML 第 ${line} 行` } : {})
       },
       ...(fonts.configured.subheading ? { emphasisFont: fonts.families.subheading } : {}),

@@ -1,0 +1,53 @@
+/**
+ * Merged report HTML read back as a hast tree for the PDF, Word and
+ * comparison renderers. Read without source positions: tracking them is
+ * two thirds of parse5's time on a report, and the renderers need a line
+ * only for an element they cannot render, which a report rarely has. For
+ * that one, the HTML is read again with positions.
+ */
+import type { Element, Root, RootContent } from 'hast'
+import { fromParse5, parseHtml5, rehypeParse, unified } from '../vendor/hast.js'
+
+const withPositions = unified().use(rehypeParse)
+
+export interface HtmlTree {
+  tree: Root
+  /** The source line of a node of `tree`. */
+  lineOf(node: RootContent): number | undefined
+}
+
+/** The child indices that lead from `root` to `target`, if it is in the tree. */
+function pathTo(root: Root | Element, target: RootContent): number[] | undefined {
+  for (let i = 0; i < root.children.length; i++) {
+    const child = root.children[i]!
+    if (child === target) return [i]
+    if (child.type === 'element') {
+      const below = pathTo(child, target)
+      if (below) return [i, ...below]
+    }
+  }
+  return undefined
+}
+
+/** Parse merged HTML as rehype-parse does (a whole document, scripting off), without positions. */
+export function parseMergedHtml(html: string): HtmlTree {
+  const tree = fromParse5(parseHtml5(html, { sourceCodeLocationInfo: false, scriptingEnabled: false })) as Root
+  let positioned: Root | undefined
+  return {
+    tree,
+    lineOf(node) {
+      const path = pathTo(tree, node)
+      if (!path) return undefined
+      // Both parses build the same tree (same parser, same options): the same path leads to the same node.
+      positioned ??= withPositions.parse(html) as Root
+      let at: Root | RootContent = positioned
+      for (const i of path) {
+        if (!('children' in at)) return undefined
+        const next: RootContent | undefined = at.children[i]
+        if (!next) return undefined
+        at = next
+      }
+      return at.position?.start.line
+    },
+  }
+}
