@@ -87,6 +87,7 @@ for (const name of readdirSync(join(root, 'src', 'vendor')).filter((n) => n.ends
       target: 'node20',
       logLevel: 'error',
       plugins: [packageUrls, lazyStringWidth],
+      minify: true,
       // CommonJS inside (yaml) requires Node's built-ins: give the ES module a require.
       banner: { js: "import { createRequire as __nianbaoRequire } from 'node:module'; const require = __nianbaoRequire(import.meta.url);" },
     })
