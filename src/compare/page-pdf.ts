@@ -10,10 +10,8 @@ import { createHash } from 'node:crypto'
 import { parseMergedHtml } from '../render/html-tree.js'
 import { fontSet, pdfmake } from '../render/pdf/fonts.js'
 import { hastToPdf } from '../render/pdf/from-hast.js'
-import { installKinsoku } from '../render/pdf/kinsoku.js'
-import { installSpeedups } from '../render/pdf/speedups.js'
 import { contentWidth, footer, page, styles } from '../render/pdf/styles.js'
-import { installSvgFonts } from '../render/pdf/svg-fonts.js'
+import { installPdfPatches } from '../render/pdf/patches.js'
 import { createPdfKeepingRows } from '../render/pdf/unbreakable-guard.js'
 
 export interface PagePdfMeta {
@@ -65,9 +63,7 @@ export async function renderPagePdf(html: string, meta: PagePdfMeta): Promise<Pa
     styles: { ...base, title: { ...base.title, fontSize: 18 }, h2: { ...base.h2, fontSize: 14, margin: [0, 8, 0, 4] }, h3: { ...base.h3, fontSize: 12, margin: [0, 6, 0, 2] }, p: { ...base.p, leadingIndent: 0 } },
     footer: (currentPage: number) => footer(currentPage),
   })
-  installKinsoku()
-  installSpeedups()
-  installSvgFonts()
+  installPdfPatches()
   const pm = pdfmake()
   pm.setFonts(fonts.dictionary)
   // A table part estimated to fit a page that does not is laid out again free to break (our own page: nothing to say).

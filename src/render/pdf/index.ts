@@ -12,10 +12,7 @@ import { isDraft } from '../draft.js'
 import { findConfigFile, isConfigProblem, readPdfConfig } from './config.js'
 import { FontFileError, fontSet, pdfmake, type FontConfig, type FontSet } from './fonts.js'
 import { hastToPdf } from './from-hast.js'
-import { installKinsoku } from './kinsoku.js'
-import { installSpeedups } from './speedups.js'
-import { installSvgFonts } from './svg-fonts.js'
-import { installStackSpeedups } from './speedups-stack.js'
+import { installPdfPatches } from './patches.js'
 import { createPdfKeepingRows } from './unbreakable-guard.js'
 import { footer, page, styles } from './styles.js'
 import { documentDate } from '../document-date.js'
@@ -196,10 +193,7 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
       movesSaid = true
     }),
   })
-  installKinsoku()
-  installSpeedups()
-  installSvgFonts()
-  installStackSpeedups()
+  installPdfPatches()
   try {
     const pm = pdfmake()
     pm.setFonts(fonts.dictionary)
