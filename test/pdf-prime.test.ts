@@ -1,14 +1,17 @@
 /**
  * The Han characters of a text laid out ahead in one fontkit call
- * (speedups.ts `primeHan`) are laid out exactly as each one alone.
+ * (speedups.ts `primeHan`) are laid out exactly as each one alone; words of
+ * mixed text are shaped once per process, up to a bound.
  */
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { defaultFontFiles, pdfmake } from '../src/render/pdf/fonts.js'
-import { primeHan } from '../src/render/pdf/speedups.js'
+import { defaultFontFiles, fontSet, pdfmake } from '../src/render/pdf/fonts.js'
+import { installPdfPatches } from '../src/render/pdf/patches.js'
+import { pdfmakeInternal } from '../src/render/pdf/pdfmake-internals.js'
+import { primeHan, WORD_LENGTH, WORDS_KEPT, wordLayoutStats } from '../src/render/pdf/speedups.js'
 
 interface Run {
   glyphs: { id: number }[]
@@ -70,4 +73,38 @@ test('a character the call moved or replaced is left to be laid out alone; known
   const single = new Map<string, unknown>()
   primeHan(real, '政', single)
   assert.equal(single.size, 0)
+})
+
+/** A document as pdfmake makes one (its provideFont carries the speed-ups), with the default serif. */
+function pdfmakeDocument(): { provideFont(family: string, bold: boolean, italics: boolean): Embedded & { layoutCached(text: string): Run } } {
+  const pm = pdfmake()
+  installPdfPatches()
+  const PDFDocument = pdfmakeInternal<new (...args: unknown[]) => ReturnType<typeof pdfmakeDocument>>('PDFDocument')
+  return new PDFDocument(fontSet().dictionary, {}, {}, {}, {}, pm.virtualfs)
+}
+
+test('a word of mixed text is shaped once per process and reused by the next document, up to WORDS_KEPT words', () => {
+  const label = `1.属于国家秘密${process.pid}`
+  const first = pdfmakeDocument().provideFont('body', false, false)
+  const before = { ...wordLayoutStats }
+  const run = first.layoutCached(label)
+  assert.equal(wordLayoutStats.kept - before.kept, 1)
+  // Shaped as fontkit shapes it: digits and the full stop in context, not put together character by character.
+  assert.deepEqual(plain(run), plain(first.layoutRun(label)))
+  const second = pdfmakeDocument().provideFont('body', false, false)
+  assert.notEqual(second, first, 'another document, another embedded font')
+  assert.equal(second.layoutCached(label), run, 'the next document reuses the layout')
+  assert.equal(wordLayoutStats.reused - before.reused, 1)
+  // A word longer than WORD_LENGTH stays with its document.
+  const long = `${'A'.repeat(WORD_LENGTH)}${process.pid}`
+  second.layoutCached(long)
+  assert.equal(wordLayoutStats.kept - before.kept, 1)
+  // Bounded: past WORDS_KEPT words, each stays in its document's own cache.
+  for (let i = 0; wordLayoutStats.kept < WORDS_KEPT + 10 && i < WORDS_KEPT + 10; i++) second.layoutCached(`x${i}-${process.pid}`)
+  const notKept = wordLayoutStats.notKept
+  const late = `late-${process.pid}`
+  const lateRun = second.layoutCached(late)
+  assert.equal(wordLayoutStats.notKept, notKept + 1)
+  assert.notEqual(pdfmakeDocument().provideFont('body', false, false).layoutCached(late), lateRun, 'not kept for the next document')
+  assert.deepEqual(plain(lateRun), plain(second.layoutRun(late)))
 })

@@ -191,6 +191,7 @@ export function installSpeedups(): void {
   type Embedded = { font: object; layoutCache?: Record<string, unknown>; layoutCached(text: string): unknown; layoutRun(text: string): unknown }
   const provideFont = PDFDocument.prototype.provideFont as (this: unknown, ...args: unknown[]) => Embedded
   const shared = new WeakMap<object, Map<string, unknown>>()
+  const sharedWords = new WeakMap<object, Map<string, unknown>>()
   const patched = new WeakSet<object>()
   PDFDocument.prototype.provideFont = function (this: unknown, ...args: unknown[]) {
     const embedded = provideFont.apply(this, args)
@@ -200,20 +201,42 @@ export function installSpeedups(): void {
       if (!cache) shared.set(embedded.font, (cache = new Map()))
       const own = embedded.layoutCached
       const common = cache
-      // Only short pieces (a character, a short number) are kept for the
-      // process: they recur in every report and their count is bounded;
-      // whole runs of text stay in the document's own cache.
+      let words = sharedWords.get(embedded.font)
+      if (!words) sharedWords.set(embedded.font, (words = new Map()))
+      const kept = words
+      // Short pieces (a character, a short number) are kept for the
+      // process: they recur in every report and their count is bounded.
       const single = (embeddedFont: Embedded, text: string): Run => {
         let run = common.get(text) as Run | undefined
         if (run === undefined) common.set(text, (run = embeddedFont.layoutRun(text) as Run))
         return run
+      }
+      // So are the first WORDS_KEPT words of mixed text (a numbered table
+      // label such as 「1.属于国家秘密」, a year): every report of a batch
+      // has the same tables, and fontkit shapes each such word anew in every
+      // document (a twentieth of a report's PDF time). Past that count,
+      // words stay in the document's own cache, so memory stays bounded.
+      const word = (embeddedFont: Embedded, text: string): unknown => {
+        const run = kept.get(text)
+        if (run !== undefined) {
+          wordLayoutStats.reused++
+          return run
+        }
+        if (kept.size >= WORDS_KEPT) {
+          wordLayoutStats.notKept++
+          return own.call(embeddedFont, text)
+        }
+        wordLayoutStats.kept++
+        const fresh = embeddedFont.layoutRun(text)
+        kept.set(text, fresh)
+        return fresh
       }
       ;(embedded as Primable).prime = function (this: Embedded, text: string) {
         primeHan(this, text, common)
       }
       embedded.layoutCached = function (this: Embedded, text: string) {
         if (text.length <= SHARED_MAX) return single(this, text)
-        if (!HAN_ONLY.test(text)) return own.call(this, text)
+        if (!HAN_ONLY.test(text)) return text.length <= WORD_LENGTH ? word(this, text) : own.call(this, text)
         // Han characters and CJK punctuation are set one em box after
         // another with no shaping between them, so a run of them is its
         // characters' layouts put together.
@@ -277,6 +300,13 @@ export function primeHan(embedded: { font: object; layoutRun(text: string): unkn
 
 /** Longest text whose layout is kept for the whole process. */
 const SHARED_MAX = 3
+
+/** Longest word of mixed text, and how many such words per font, whose layouts are kept for the whole process. */
+export const WORD_LENGTH = 32
+export const WORDS_KEPT = 4096
+
+/** Counts of the process-wide word layouts, for the tests (not for timing). */
+export const wordLayoutStats = { kept: 0, reused: 0, notKept: 0 }
 
 /** Text of Han characters and CJK or full-width punctuation only. */
 const HAN_ONLY = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]+$/
