@@ -150,6 +150,12 @@ test('every seed: each table has the HTML\'s merges (vMerge restarts = rowspans,
       const headerRows = rows.filter((r) => all(r, 'tblHeader').length > 0).length
       assert.equal(headerRows, grid.headRows, `${name} table ${i + 1}: header rows repeated on each page`)
       assert.equal(all(docxTable, 'gridCol').length, grid.rows[0]!.length, `${name} table ${i + 1}: grid columns`)
+      // Cell margins are the table's, said once (w:tblCellMar), not in each cell.
+      assert.equal(all(docxTable, 'tblCellMar').length, 1, `${name} table ${i + 1}: table cell margins`)
+      assert.equal(all(docxTable, 'tcMar').length, 0, `${name} table ${i + 1}: no margins per cell`)
+      // The 表格文字 style centres: a paragraph says its alignment only when it is left.
+      assert.deepEqual(all(docxTable, 'jc').filter((j) => val(j) !== 'left'), [], `${name} table ${i + 1}: alignment`)
+      if (i === 0) assert.ok(all(docxTable, 'jc').length > 0, `${name} table 1: its row labels are left-aligned`)
     })
   }
 })

@@ -86,12 +86,12 @@ function tableToDocx(table: ParsedTable, unsupportedCaption: string | undefined)
             ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
             verticalAlign: VerticalAlignTable.CENTER,
             width: { size: twips(widthsPt.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0)), type: WidthType.DXA },
-            margins: { left: 57, right: 57, top: 20, bottom: 20 },
             children: [
               new Paragraph({
                 style: styleIds.table,
                 keepNext: keep,
-                alignment: cell.numeric || header || (cell.header && cell.rowSpan > 1) ? AlignmentType.CENTER : AlignmentType.LEFT,
+                // Centred by the 表格文字 style: only a left-aligned cell says so.
+                ...(cell.numeric || header || (cell.header && cell.rowSpan > 1) ? {} : { alignment: AlignmentType.LEFT }),
                 children: runsToChildren(cell.runs, cell.blockHeading ? { bold: true } : {}),
               }),
             ],
@@ -108,6 +108,8 @@ function tableToDocx(table: ParsedTable, unsupportedCaption: string | undefined)
       width: { size: twips(widthsPt.reduce((a, b) => a + b, 0)), type: WidthType.DXA },
       layout: 'fixed',
       borders,
+      // Once for the table (w:tblCellMar), not in each of its three hundred cells: half of document.xml.
+      margins: { left: 57, right: 57, top: 20, bottom: 20 },
     }),
   )
   // Word needs a paragraph between two tables, and one after the last.
