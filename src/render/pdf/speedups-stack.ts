@@ -15,7 +15,7 @@ import { pdfmakeInternal } from './pdfmake-internals.js'
 
 type StyleItem = string | Record<string, unknown>
 
-interface Stack {
+export interface Stack {
   styleDictionary: Record<string, Record<string, unknown> | undefined>
   defaultStyle?: Record<string, unknown>
   styleOverrides: StyleItem[]
@@ -31,6 +31,48 @@ interface Reference {
   nianbaoText?: string[]
   write(chunk: unknown): void
   finalize(): void
+}
+
+/**
+ * The values `stack.getProperty` gives for each of `wanted` (name and fallback), in one walk down
+ * the stack instead of one walk per name: each style on it is read for its own few keys. The same
+ * answers: the first value set (not null) from the top, else the default style's, else the
+ * fallback. A style that extends another, or a style name given as a String object, is left to
+ * pdfmake's own walk, name by name.
+ */
+export function lookUpAll(stack: Stack & { getProperty(name: string): unknown }, wanted: readonly (readonly [string, unknown])[], out: Record<string, unknown>): void {
+  const open = new Map<string, unknown>(wanted)
+  const overrides = stack.styleOverrides
+  if (overrides) {
+    for (let i = overrides.length - 1; i >= 0 && open.size > 0; i--) {
+      const item = overrides[i]!
+      let style: Record<string, unknown> | undefined
+      if (typeof item === 'string') {
+        style = stack.styleDictionary[item]
+        if (!style) continue
+        if (style.extends !== undefined) return oneByOne(stack, wanted, out)
+      } else if (item instanceof String) return oneByOne(stack, wanted, out)
+      else style = item
+      for (const key in style) {
+        if (!open.has(key)) continue
+        const value = style[key]
+        if (value === undefined || value === null) continue
+        out[key] = value
+        open.delete(key)
+      }
+    }
+  }
+  for (const [name, fallback] of open) {
+    const value = stack.defaultStyle && stack.defaultStyle[name]
+    out[name] = value !== undefined && value !== null ? value : fallback
+  }
+}
+
+function oneByOne(stack: { getProperty(name: string): unknown }, wanted: readonly (readonly [string, unknown])[], out: Record<string, unknown>): void {
+  for (const [name, fallback] of wanted) {
+    const value = stack.getProperty(name)
+    out[name] = value !== undefined && value !== null ? value : fallback
+  }
 }
 
 let installed = false

@@ -17,10 +17,11 @@
  * as one, at the same glyph positions (pages rasterise identically).
  */
 import { pdfmakeInternal } from './pdfmake-internals.js'
+import { lookUpAll, type Stack } from './speedups-stack.js'
 
 type Item = Record<string, unknown> & { text: string }
 
-interface StyleStack {
+interface StyleStack extends Stack {
   auto(item: unknown, cb: () => void): void
   getProperty(name: string): unknown
 }
@@ -73,13 +74,7 @@ function resolve(item: Item, stack: StyleStack | undefined): Record<string, unkn
   }
   if (missing.length > 0) {
     if (!stack) for (const [name, fallback] of missing) out[name] = fallback
-    else
-      stack.auto(item, () => {
-        for (const [name, fallback] of missing) {
-          const value = stack.getProperty(name)
-          out[name] = isValue(value) ? value : fallback
-        }
-      })
+    else stack.auto(item, () => lookUpAll(stack, missing, out))
   }
   return out
 }
