@@ -186,7 +186,8 @@ export function installSpeedups(): void {
   type Embedded = { font: object; layoutCache?: Record<string, unknown>; layoutCached(text: string): unknown; layoutRun(text: string): unknown }
   const provideFont = PDFDocument.prototype.provideFont as (this: unknown, ...args: unknown[]) => Embedded
   const shared = new WeakMap<object, Map<string, unknown>>()
-  const sharedWords = new WeakMap<object, Map<string, unknown>>()
+  const sharedWords = new WeakMap<object, Words>()
+  let documents = 0
   const patched = new WeakSet<object>()
   PDFDocument.prototype.provideFont = function (this: unknown, ...args: unknown[]) {
     const embedded = provideFont.apply(this, args)
@@ -197,8 +198,9 @@ export function installSpeedups(): void {
       const own = embedded.layoutCached
       const common = cache
       let words = sharedWords.get(embedded.font)
-      if (!words) sharedWords.set(embedded.font, (words = new Map()))
-      const kept = words
+      if (!words) sharedWords.set(embedded.font, (words = { kept: new Map(), seen: new Map() }))
+      const { kept, seen } = words
+      const document = ++documents
       // Short pieces (a character, a short number) are kept for the
       // process: they recur in every report and their count is bounded.
       const single = (embeddedFont: Embedded, text: string): Run => {
@@ -206,21 +208,30 @@ export function installSpeedups(): void {
         if (run === undefined) common.set(text, (run = embeddedFont.layoutRun(text) as Run))
         return run
       }
-      // So are the first WORDS_KEPT words of mixed text (a numbered table
-      // label such as 「1.属于国家秘密」, a year): every report of a batch
-      // has the same tables, and fontkit shapes each such word anew in every
-      // document (a twentieth of a report's PDF time). Past that count,
-      // words stay in the document's own cache, so memory stays bounded.
+      // So are words of mixed text that recur from one document to the
+      // next (a numbered table label such as 「1.属于国家秘密」, a year):
+      // every report of a batch has the same tables, and fontkit shapes each
+      // such word anew in every document (a twentieth of a report's PDF
+      // time). A word is kept when a second document meets it: a sentence
+      // met once (pdfkit's words run from space to space, so a line of
+      // Chinese with a number in it is one word) stays in its document's
+      // own cache. Both the kept words and the words seen once are bounded.
       const word = (embeddedFont: Embedded, text: string): unknown => {
         const run = kept.get(text)
         if (run !== undefined) {
           wordLayoutStats.reused++
           return run
         }
-        if (kept.size >= WORDS_KEPT) {
+        const first = seen.get(text)
+        if (first === undefined || first === document || kept.size >= WORDS_KEPT) {
+          if (first === undefined) {
+            if (seen.size >= WORDS_SEEN) seen.clear()
+            seen.set(text, document)
+          }
           wordLayoutStats.notKept++
           return own.call(embeddedFont, text)
         }
+        seen.delete(text)
         wordLayoutStats.kept++
         const fresh = embeddedFont.layoutRun(text)
         kept.set(text, fresh)
@@ -298,7 +309,15 @@ const SHARED_MAX = 3
 
 /** Longest word of mixed text, and how many such words per font, whose layouts are kept for the whole process. */
 export const WORD_LENGTH = 32
-export const WORDS_KEPT = 4096
+export const WORDS_KEPT = 2048
+/** How many words met by one document only are remembered per font (their text, not their layout). */
+export const WORDS_SEEN = 8192
+
+/** A font's words of mixed text: layouts kept for the process, and the document that first met each of the others. */
+interface Words {
+  kept: Map<string, unknown>
+  seen: Map<string, number>
+}
 
 /** Counts of the process-wide word layouts, for the tests (not for timing). */
 export const wordLayoutStats = { kept: 0, reused: 0, notKept: 0 }
