@@ -14,8 +14,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { writeFileAtomic } from '../src/build/write-atomic.js'
 import { createBundle } from '../src/bundle/zip.js'
 import { hasErrors } from '../src/diagnostics/emit.js'
@@ -65,12 +63,6 @@ process.stdout.write(JSON.stringify({
 }) + '\\n')
 `
 
-/** A full garbage collection now (the bench's process is not started with --expose-gc). */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc')
-  ;(runInNewContext('gc') as () => void)()
-}
-
 function childBuild(project: string): ChildBuild {
   const started = performance.now()
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', childScript(join(project, 'nianbao'))], { cwd: project, encoding: 'utf8', maxBuffer: 1 << 24 })
@@ -96,11 +88,8 @@ try {
   const invalid = files.filter((f) => hasErrors(f)).length
   const paths = files.map((f) => f.path)
   log(`validate: ${validateMs.toFixed(2)} ms per report (${invalid} with errors)\n`)
-  // The render batch holds one report at a time, as a build does, so its RSS is the renderer's own:
-  // the 1,000 files just validated (some 200 MB of heap) are collected first. Left to V8, they were
-  // collected whenever it got round to it, and the batch's RSS ranged 312–555 MB from run to run.
+  // The render batch holds one report at a time, as a build does, so its RSS is the renderer's own.
   files = undefined
-  collectGarbage()
 
   // HTML and PDF in one process (templates compiled once, fonts parsed once); the first
   // PDF (font loading) is timed apart, not amortised away.
