@@ -7,6 +7,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
 import { toHtml } from '../../vendor/hast.js'
+import { OPENING } from './kinsoku.js'
 import { collectRuns, isInlineTag, normalizeRuns, runsText, type Run, type Unsupported } from './inline.js'
 import { contentWidth } from './styles.js'
 import { parseTable, tableToPdf, type PdfNode } from './tables.js'
@@ -58,12 +59,15 @@ const TITLE_LINE = 20
 
 /**
  * A title too long for one line breaks before the year, as official
- * reports set it: 「机关名称」 / 「2024年政府信息公开工作年度报告」.
+ * reports set it: 「机关名称」 / 「2024年政府信息公开工作年度报告」. An
+ * opening bracket before the year goes with it (「…对比」 / 「（2023年—2024年）」):
+ * no line ends with one (kinsoku.ts).
  */
 function splitTitle(runs: Run[]): Run[] {
   const text = runsText(runs)
   if (text.includes('\n') || [...text].length <= TITLE_LINE) return runs
-  const at = text.search(/\d{4}年/)
+  let at = text.search(/\d{4}年/)
+  while (at > 0 && OPENING.includes(text[at - 1]!)) at--
   if (at <= 0 || [...text.slice(at)].length > TITLE_LINE) return runs
   const out: Run[] = []
   let offset = 0
