@@ -50,7 +50,7 @@ const packageUrls = {
   setup(b) {
     b.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, async (args) => {
       const { readFile } = await import('node:fs/promises')
-      const where = "(() => { try { return new URL('./lib/platform-shims/esm.mjs', 'file://' + __nianbaoRequire(import.meta.url).resolve('yargs')).href } catch { return import.meta.url } })()"
+      const where = "(() => { try { const r = __nianbaoRequire(import.meta.url); return new URL('./lib/platform-shims/esm.mjs', r('node:url').pathToFileURL(r.resolve('yargs'))).href } catch { return import.meta.url } })()"
       return { contents: (await readFile(args.path, 'utf8')).split('import.meta.url').join(where), loader: 'js' }
     })
   },

@@ -6,7 +6,10 @@
  * that one, the HTML is read again with positions.
  */
 import type { Element, Root, RootContent } from 'hast'
+import type { VFile } from 'vfile'
+import { emit } from '../diagnostics/emit.js'
 import { fromParse5, parseHtml5, rehypeParse, unified } from '../vendor/hast.js'
+import type { Unsupported } from './pdf/inline.js'
 
 const withPositions = unified().use(rehypeParse)
 
@@ -49,5 +52,19 @@ export function parseMergedHtml(html: string): HtmlTree {
       }
       return at.position?.start.line
     },
+  }
+}
+
+/**
+ * What the PDF and Word renderers do with an element outside the HTML subset: say it once per
+ * tag (`pdf-html-subset`), at the line of its first occurrence.
+ */
+export function reportOutsideSubset(file: VFile, { lineOf }: HtmlTree): Unsupported {
+  const seen = new Set<string>()
+  return (tag, node) => {
+    if (seen.has(tag)) return
+    seen.add(tag)
+    const line = lineOf(node)
+    emit(file, 'pdf-html-subset', { tag }, undefined, line ? { note: `HTML 第 ${line} 行` } : {})
   }
 }

@@ -7,10 +7,9 @@
  */
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx'
 import { unzipSync } from 'fflate'
-import { parseMergedHtml } from '../html-tree.js'
+import { parseMergedHtml, reportOutsideSubset } from '../html-tree.js'
 import type { VFile } from 'vfile'
 import { zipMembers } from '../../bundle/zip.js'
-import { emit } from '../../diagnostics/emit.js'
 import { documentDate } from '../document-date.js'
 import { hastToDocx } from './from-hast.js'
 import { fontTableXml, pageSetup, paragraphStyles, styleIds } from './styles.js'
@@ -41,14 +40,8 @@ const w3c = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
  * are reported (`pdf-html-subset`, shared with the PDF) and their text kept.
  */
 export async function renderDocx(html: string, file: VFile, options: RenderDocxOptions = {}): Promise<Uint8Array> {
-  const { tree, lineOf } = parseMergedHtml(html)
-  const seen = new Set<string>()
-  const content = hastToDocx(tree, (tag, node) => {
-    if (seen.has(tag)) return
-    seen.add(tag)
-    const line = lineOf(node)
-    emit(file, 'pdf-html-subset', { tag }, undefined, line ? { note: `HTML 第 ${line} 行` } : {})
-  })
+  const parsed = parseMergedHtml(html)
+  const content = hastToDocx(parsed.tree, reportOutsideSubset(file, parsed))
   const meta = file.data.report?.meta
   const agency = meta?.agency ?? content.agency ?? ''
   const year = meta?.year

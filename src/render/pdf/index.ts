@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { dirname } from 'node:path'
-import { parseMergedHtml } from '../html-tree.js'
+import { parseMergedHtml, reportOutsideSubset } from '../html-tree.js'
 import type { VFile } from 'vfile'
 import { emit } from '../../diagnostics/emit.js'
 import { isDraft } from '../draft.js'
@@ -136,16 +136,13 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
   const settings = await resolveSettings(file, options)
   if (!settings) return undefined
   const { fonts, pdfA } = settings
-  const { tree, lineOf } = parseMergedHtml(html)
-  const seen = new Set<string>()
+  const parsed = parseMergedHtml(html)
+  const { tree } = parsed
+  // One reporter for both mappings below: each tag is said once.
+  const unsupported = reportOutsideSubset(file, parsed)
   const mapping = (keepWhole: boolean) =>
     hastToPdf(tree, {
-      unsupported: (tag, node) => {
-        if (seen.has(tag)) return
-        seen.add(tag)
-        const line = lineOf(node)
-        emit(file, 'pdf-html-subset', { tag }, undefined, line ? { note: `HTML 第 ${line} 行` } : {})
-      },
+      unsupported,
       ...(fonts.configured.subheading ? { emphasisFont: fonts.families.subheading } : {}),
       // Said once: the second mapping (below) meets the same tables.
       ...(keepWhole ? { oversized: (table: string | undefined, groups: number) => emit(file, 'pdf-table-fits-page', { table: table ?? '', groups }, undefined) } : {}),

@@ -21,6 +21,9 @@ import { lookUpAll, type Stack } from './speedups-stack.js'
 
 type Item = Record<string, unknown> & { text: string }
 
+/** Han characters (CJK blocks), CJK punctuation and full-width forms: set one em box after another, unshaped. */
+const HAN_RANGES = '\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e'
+
 interface StyleStack extends Stack {
   auto(item: unknown, cb: () => void): void
   getProperty(name: string): unknown
@@ -273,7 +276,7 @@ interface BatchRun {
   positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]
 }
 
-const HAN_CHAR = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]$/u
+const HAN_CHAR = new RegExp(`^[${HAN_RANGES}]$`, 'u')
 
 /**
  * Lay out the Han characters of `text` that are not in `common` yet in one fontkit call, and keep
@@ -323,7 +326,7 @@ interface Words {
 export const wordLayoutStats = { kept: 0, reused: 0, notKept: 0 }
 
 /** Text of Han characters and CJK or full-width punctuation only. */
-const HAN_ONLY = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]+$/
+const HAN_ONLY = new RegExp(`^[${HAN_RANGES}]+$`)
 
 interface Run {
   glyphs: unknown[]
