@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { validatePaths } from '../src/pipeline.js'
+import { unzipSync } from 'fflate'
 import { renderDocx } from '../src/render/docx/index.js'
 import { renderHtml } from '../src/render/html.js'
 import { comparisonHtml, comparisonTitle } from '../src/compare/compare-html.js'
@@ -106,17 +107,19 @@ export function benchColdFontBytes(): { readKb: number; filesKb: number } {
   return { readKb: Math.round(read / 1024), filesKb: Math.round(files / 1024) }
 }
 
-/** The seeds to .docx, `rounds` times after one warm-up round: ms per report (wall and CPU). */
-export async function benchDocx(rounds = 10): Promise<{ msPerReport: number; cpuMsPerReport: number }> {
+/** The seeds to .docx, `rounds` times after one warm-up round: ms per report (wall and CPU), and the median document.xml. */
+export async function benchDocx(rounds = 10): Promise<{ msPerReport: number; cpuMsPerReport: number; documentXmlKb: number }> {
   const inputs = []
   for (const file of await validatePaths([join(repo, 'content')])) inputs.push({ file, html: (await renderHtml(file))! })
-  for (const { file, html } of inputs) await renderDocx(html, file)
+  const sizes: number[] = []
+  for (const { file, html } of inputs) sizes.push(unzipSync(await renderDocx(html, file), { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!.length)
+  sizes.sort((a, b) => a - b)
   const cpu = process.cpuUsage()
   const start = performance.now()
   for (let r = 0; r < rounds; r++) for (const { file, html } of inputs) await renderDocx(html, file)
   const used = process.cpuUsage(cpu)
   const n = rounds * inputs.length
-  return { msPerReport: (performance.now() - start) / n, cpuMsPerReport: (used.user + used.system) / 1000 / n }
+  return { msPerReport: (performance.now() - start) / n, cpuMsPerReport: (used.user + used.system) / 1000 / n, documentXmlKb: Math.round(sizes[sizes.length >> 1]! / 1024) }
 }
 
 export interface OutputsBench {
@@ -129,6 +132,7 @@ export interface OutputsBench {
   cold_pdf_font_files_kb: number
   docx_ms_per_report: number
   docx_cpu_ms_per_report: number
+  docx_document_xml_kb: number
   pdf_long_run_ms: Record<string, number>
   pdf_long_run_cpu_ms: Record<string, number>
 }
@@ -150,6 +154,7 @@ export async function benchOutputs(): Promise<OutputsBench> {
     cold_pdf_font_files_kb: fonts.filesKb,
     docx_ms_per_report: Number(docx.msPerReport.toFixed(1)),
     docx_cpu_ms_per_report: Number(docx.cpuMsPerReport.toFixed(1)),
+    docx_document_xml_kb: docx.documentXmlKb,
     pdf_long_run_ms: Object.fromEntries(Object.entries(long).map(([k, v]) => [k, Math.round(v.wallMs)])),
     pdf_long_run_cpu_ms: Object.fromEntries(Object.entries(long).map(([k, v]) => [k, Math.round(v.cpuMs)])),
   }
@@ -165,7 +170,7 @@ export function outputRows(b: OutputsBench): [string, string, string][] {
     ['cli_pdf_cold_files', `${b.cli_pdf_cold_files ?? '? (no strace)'}`, '— (script files the cold one-report PDF build opens, both threads)'],
     ['compare_pdf_pages', `${b.compare_pdf_pages} (${b.compare_pdf_ms} ms a PDF in a batch)`, '— (the bundled ruzhou 2023 → 2024 comparison)'],
     ['cold_pdf_font_read_kb', `${b.cold_pdf_font_read_kb} (of ${b.cold_pdf_font_files_kb} KB in the three files a report sets)`, '— (fonts read for one report\'s PDF, fresh process)'],
-    ['docx_ms_per_report', `${b.docx_ms_per_report} (CPU ${b.docx_cpu_ms_per_report})`, '— (Word file, seeds in a batch)'],
+    ['docx_ms_per_report', `${b.docx_ms_per_report} (CPU ${b.docx_cpu_ms_per_report}; document.xml ${b.docx_document_xml_kb} KB, median)`, '— (Word file, seeds in a batch)'],
     ['pdf_long_run_ms', long, 'linear in n (wall/CPU ms; 5k/10k/20k/50k characters)'],
   ]
 }
