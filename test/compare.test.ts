@@ -103,6 +103,11 @@ test('the comparison page is self-contained and its PDF draws the charts with Ch
   const read = await readPdf(pdf)
   const text = plainText(read.items).replace(/\s+/g, '')
   for (const label of ['各年度申请办理结果', '予以公开', '主要数据同比', '2023年', '实质公开率']) assert.ok(text.includes(label), label)
+  // 主要指标 is a list taller than a page: it starts on the first page, below the title, and its
+  // header row comes again on the next page (parts that each started a page left page 1 empty).
+  const onPage = (page: number) => plainText(read.items.filter((item) => item.page === page)).replace(/\s+/g, '')
+  assert.match(onPage(1), /一、主要指标.*指标.*本年新收/)
+  assert.match(onPage(2), /^指标\d{4}\d{4}变化公式/)
   // No page holds only its number: pdfmake leaves such a page where a part of a table it was told
   // fits a page does not, and drops that part.
   for (let page = 1; page <= read.pages; page++)

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { Element, Root } from 'hast'
-import { paginate, parseTable } from '../src/render/pdf/tables.js'
+import { paginate, parseTable, tableToPdf } from '../src/render/pdf/tables.js'
 import { rehypeParse, unified } from '../src/vendor/hast.js'
 
 /** Header, one short row, then a group of ten rows under two labels that span all ten. */
@@ -44,4 +44,29 @@ test('a cut that leaves little of the page empty still goes between groups, not 
     [2, 9],
     [10, 11],
   ])
+})
+
+/** A list taller than a page with one header row and no merged cells (a roll-up's agencies). */
+const LIST = `<table><thead><tr><th>机关</th><th>状态</th></tr></thead><tbody>
+${Array.from({ length: 120 }, (_, i) => `<tr><th scope="row">第${i + 1}局</th><td>通过</td></tr>`).join('\n')}
+</tbody></table>`
+
+test('a list taller than a page flows: one table that breaks between rows and repeats its header', () => {
+  const heading = { text: '四、各机关报告状态', headlineLevel: 1 }
+  const result = tableToPdf(table(LIST), (runs) => runs.map((r) => r.text), { caption: false, lead: [heading], leadHeight: 30 })
+  assert.equal(result.nodes.length, 1)
+  const node = result.nodes[0]! as { stack: { table?: { headerRows: number; keepWithHeaderRows: number; dontBreakRows: boolean; body: unknown[] } }[]; unbreakable?: boolean; pageBreak?: string }
+  assert.equal(node.unbreakable, undefined)
+  assert.equal(node.pageBreak, undefined)
+  assert.equal(node.stack[0], heading, 'the heading goes above it')
+  const list = node.stack[1]!.table!
+  assert.deepEqual([list.headerRows, list.keepWithHeaderRows, list.dontBreakRows, list.body.length], [1, 1, true, 121])
+})
+
+test('a table taller than a page whose body merges rows is still cut into parts, each starting a page', () => {
+  const parsed = table(HTML.replace('<tr><th colspan="3">一、本年新收</th><td>1</td></tr>', Array.from({ length: 60 }, () => '<tr><th colspan="3">一、本年新收</th><td>1</td></tr>').join('')))
+  const result = tableToPdf(parsed, (runs) => runs.map((r) => r.text), { caption: false })
+  assert.ok(result.nodes.length > 1)
+  assert.ok(result.nodes.slice(1).every((n) => n.pageBreak === 'before'))
+  assert.ok(result.nodes.every((n) => !(n.stack as { table?: { dontBreakRows?: boolean } }[]).some((c) => c.table?.dontBreakRows)))
 })

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto'
 import { parseMergedHtml } from '../render/html-tree.js'
 import { fontSet, pdfmake } from '../render/pdf/fonts.js'
 import { hastToPdf } from '../render/pdf/from-hast.js'
+import { headingKeeper } from '../render/pdf/index.js'
 import { contentWidth, footer, page, styles } from '../render/pdf/styles.js'
 import { installPdfPatches } from '../render/pdf/patches.js'
 import { createPdfKeepingRows } from '../render/pdf/unbreakable-guard.js'
@@ -62,6 +63,8 @@ export async function renderPagePdf(html: string, meta: PagePdfMeta): Promise<Pa
     defaultStyle: { ...base.body, fontSize: 11, lineHeight: 1.25 },
     styles: { ...base, title: { ...base.title, fontSize: 18 }, h2: { ...base.h2, fontSize: 14, margin: [0, 8, 0, 4] }, h3: { ...base.h3, fontSize: 12, margin: [0, 6, 0, 2] }, p: { ...base.p, leadingIndent: 0 } },
     footer: (currentPage: number) => footer(currentPage),
+    // A heading left at a page's foot (above a table that now flows from the next page) moves with it.
+    pageBreakBefore: headingKeeper(() => {}),
   })
   installPdfPatches()
   const pm = pdfmake()

@@ -342,6 +342,24 @@ function crossings(table: ParsedTable): number[] {
   return count
 }
 
+/** Some cell of the body spans rows, or a header cell reaches into the body. */
+function mergesBodyRows(table: ParsedTable): boolean {
+  return crossings(table).some((count, r) => r >= table.headerRows && count > 0)
+}
+
+/** One table that breaks between rows, its header rows repeated; the lead and caption go above it. */
+function flowingTable(table: ParsedTable, toInlines: ToInlines, widths: number[], heights: number[], limit: number, lead: PdfNode[], captionNode: PdfNode | undefined): TableResult {
+  const body = bodyRows(table, 0, table.rows.length - 1, toInlines, table.headerRows)
+  // A row is kept whole unless one could be taller than a page (pdfmake would then lose its rest).
+  const rowsFit = heights.every((h) => h <= limit / 2)
+  const tableNode: PdfNode = {
+    table: { headerRows: table.headerRows, keepWithHeaderRows: 1, ...(rowsFit ? { dontBreakRows: true } : {}), widths, body },
+    layout: gridLayout,
+    style: 'table',
+  }
+  return { nodes: [{ stack: [...lead, ...(captionNode ? [captionNode] : []), tableNode] }], parts: 1, oversized: 0 }
+}
+
 /**
  * Split the body into page-sized chunks, each assumed to start at the top
  * of a page below the repeated header. A chunk ends at the boundary that
@@ -440,6 +458,11 @@ export function tableToPdf(
   // start a page.
   const total = leadHeight + heights.reduce((a, b) => a + b, 0)
   const flowing = table.headerRows === 0 && total > limit && headedBlocks(table).length > 1
+  // A longer table whose body rows merge no cells (a roll-up's list, a comparison's figures) flows
+  // from where it starts, breaking between rows and repeating its header rows, as pdfmake does
+  // well without row spans (library-notes §1.5): parts each starting a page left the page before
+  // them mostly empty.
+  if (!flowing && table.headerRows > 0 && total > limit && !mergesBodyRows(table)) return flowingTable(table, toInlines, widths, heights, limit, lead, captionNode)
   const chunks = flowing
     ? headedBlocks(table)
     : table.rows.length > table.headerRows
