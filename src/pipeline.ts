@@ -18,6 +18,12 @@ declare module 'vfile' {
   interface DataMap {
     /** Last year's report of the same agency, as the cross-year rules read it (for the roll-up record). */
     previousReport: Report
+    /**
+     * Last year's file as it was loaded for the cross-year rules, not validated; set only when it
+     * was not itself among the files validated. Validating it later (the comparison step) need not
+     * read and parse it again: `PipelineOptions.loaded`.
+     */
+    previousFile: VFile
   }
 }
 
@@ -26,6 +32,8 @@ export interface PipelineOptions {
   severities?: Record<string, Severity | 'off'>
   /** Limits instead of the defaults of src/limits.ts (see `ReadOptions.limits`). */
   limits?: Partial<LimitValues>
+  /** Files already loaded and not yet validated (`data.previousFile`), used instead of reading their paths again. */
+  loaded?: readonly VFile[]
 }
 
 /** A path the user named that does not exist or cannot be read. */
@@ -119,10 +127,12 @@ export async function validatePaths(paths: string[], options: PipelineOptions = 
   const ignored: string[] = []
   const files = await collectReportFiles(paths, walkedDirs, ignored)
   const loaded = new Map<string, VFile>()
+  const given = new Map((options.loaded ?? []).map((f) => [resolve(f.path), f]))
+  const load = (path: string) => given.get(resolve(path)) ?? loadGuarded(path, options)
   // Reads overlap; parsing stays in order, so results do not depend on timing.
   for (let i = 0; i < files.length; i += LOAD_BATCH) {
     const batch = files.slice(i, i + LOAD_BATCH)
-    const results = await Promise.all(batch.map((path) => loadGuarded(path, options)))
+    const results = await Promise.all(batch.map(load))
     batch.forEach((path, j) => loaded.set(resolve(path), results[j]!))
   }
   // The previous year of a report named on the command line may not be among the files: load it too.
@@ -135,13 +145,16 @@ export async function validatePaths(paths: string[], options: PipelineOptions = 
   await Promise.all(
     extra.map(async (p) => {
       const exists = await stat(p).then((i) => i.isFile(), () => false)
-      if (exists) loaded.set(p, await loadGuarded(p, options))
+      if (exists) loaded.set(p, await load(p))
     }),
   )
+  const extras = new Set(extra)
   for (const path of files) {
     const file = loaded.get(resolve(path))!
-    const previous = loaded.get(previousOf.get(resolve(path)) ?? '')
+    const previousPath = previousOf.get(resolve(path)) ?? ''
+    const previous = loaded.get(previousPath)
     if (previous?.data.report) file.data.previousReport = previous.data.report
+    if (previous && extras.has(previousPath)) file.data.previousFile = previous
     try {
       validateReport(file, previous ? { previous } : {})
     } catch (error) {

@@ -127,3 +127,19 @@ test('nianbao compare writes compare.html and compare.pdf; the wrong order is a 
   assert.equal(other.status, 2)
   assert.match(other.stderr, /不是同一机关/)
 })
+
+test("the build's comparison step validates last year's file as the report's own validation loaded it", async () => {
+  const { validatePaths } = await import('../src/pipeline.js')
+  const [file] = await validatePaths([newer])
+  const previous = file!.data.previousFile
+  assert.ok(previous, 'last year, loaded for the cross-year rules, is kept')
+  assert.equal(previous.path, older)
+  assert.equal(previous.messages.length, 0, 'not validated yet')
+  const [validated] = await validatePaths([older], { loaded: [previous] })
+  assert.equal(validated, previous, 'not read again')
+  const [fresh] = await validatePaths([older])
+  assert.deepEqual(validated!.messages.map(String), fresh!.messages.map(String), 'the same diagnostics as reading it afresh')
+  // A file validated in the same run is not handed on: validating it again would repeat its diagnostics.
+  const both = await validatePaths([older, newer])
+  assert.equal(both.find((f) => f.path === newer)!.data.previousFile, undefined)
+})

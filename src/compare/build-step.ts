@@ -28,7 +28,12 @@ export async function buildComparisonOutputs(file: VFile, step: ComparisonStep):
   if (!report || !dir || !step.targets.includes('html') || hasErrors(file)) return []
   const previousPath = previousYearPath(file.path, report.meta.year)
   if (!(await stat(previousPath).then((s) => s.isFile(), () => false))) return []
-  const [previous] = await validatePaths([previousPath], { ...(step.lang ? { lang: step.lang } : {}), ...(step.severities ? { severities: step.severities } : {}) })
+  const [previous] = await validatePaths([previousPath], {
+    ...(step.lang ? { lang: step.lang } : {}),
+    ...(step.severities ? { severities: step.severities } : {}),
+    // Last year's file as the report's own validation read it a moment ago.
+    ...(file.data.previousFile ? { loaded: [file.data.previousFile] } : {}),
+  })
   const older = previous?.data.report
   if (!previous || !older || hasErrors(previous) || older.meta.year !== report.meta.year - 1) return []
   const { writeComparison } = await import('./write.js')
