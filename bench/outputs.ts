@@ -112,7 +112,7 @@ export async function benchDocx(rounds = 10): Promise<{ msPerReport: number; cpu
   const inputs = []
   for (const file of await validatePaths([join(repo, 'content')])) inputs.push({ file, html: (await renderHtml(file))! })
   const sizes: number[] = []
-  for (const { file, html } of inputs) sizes.push(unzipSync(await renderDocx(html, file), { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!.length)
+  for (const { file, html } of inputs) sizes.push(unzipSync((await renderDocx(html, file))!, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!.length)
   sizes.sort((a, b) => a - b)
   const cpu = process.cpuUsage()
   const start = performance.now()

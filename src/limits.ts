@@ -22,7 +22,7 @@ export interface LimitDefinition {
   /** Diagnostic rule id of a hit (stable, never renamed). */
   ruleId: string
   /** Stage that checks it, and the `source` of its diagnostic. */
-  stage: Extract<Stage, 'source' | 'import' | 'bundle' | 'editor'>
+  stage: Extract<Stage, 'source' | 'import' | 'template' | 'bundle' | 'editor'>
   /** The commands it protects. */
   appliesTo: string
   /** What is measured, the subject of the message: 「文件大小」. */
@@ -448,6 +448,21 @@ export const limitDefinitions = [
     protectsEn: 'the editor’s responsiveness (the checking thread is stopped and replaced in time)',
     hint: '已停止：文档中可能有极深的嵌套或大量括号，请检查最近的修改',
     hintEn: 'it was stopped; the document may hold very deep nesting or masses of brackets — check the latest edit',
+  },
+  // — the page the templates make, read again for the PDF and the Word file —
+  {
+    key: 'mergedHtmlDepth',
+    value: 256,
+    unit: 'levels',
+    ruleId: 'template-html-depth-limit',
+    stage: 'template',
+    appliesTo: 'build, preview',
+    measure: '模板生成的网页的元素嵌套层数',
+    measureEn: 'The nesting depth of the elements of the page the templates make',
+    protects: '生成 PDF 和 Word 时的递归（几千层嵌套会使程序栈溢出）',
+    protectsEn: 'the recursion of the PDF and Word renderers (thousands of levels overflow the stack)',
+    hint: '官方模板不到 20 层：请检查自定义模板（templates/ 或 --templates）中是否有没有闭合的元素或自我嵌套的片段',
+    hintEn: 'the official templates stay under 20 levels: check your own templates (templates/ or --templates) for unclosed elements or partials that nest themselves',
   },
   // — bundle: nianbao verify —
   {

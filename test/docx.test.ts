@@ -30,7 +30,7 @@ const seeds = (async () => {
   const out: { name: string; file: VFile; html: string; docx: Uint8Array }[] = []
   for (const file of await validatePaths([join(repo, 'content')])) {
     const html = (await renderHtml(file))!
-    out.push({ name: file.path.slice(repo.length + 1), file, html, docx: await renderDocx(html, file) })
+    out.push({ name: file.path.slice(repo.length + 1), file, html, docx: (await renderDocx(html, file))! })
   }
   return out
 })()
@@ -172,11 +172,11 @@ test('every seed: page numbers 「— 1 —」 in the footer', async () => {
 })
 
 test('every seed: the same input gives the same bytes, in any time zone; dates from published', async () => {
-  for (const seed of await seeds) assert.ok(Buffer.from(await renderDocx(seed.html, seed.file)).equals(Buffer.from(seed.docx)), `${seed.name}: two builds differ`)
+  for (const seed of await seeds) assert.ok(Buffer.from((await renderDocx(seed.html, seed.file))!).equals(Buffer.from(seed.docx)), `${seed.name}: two builds differ`)
   // Links: docx names their relationships at random; renamed in order.
   const linked = '<!DOCTYPE html><html><head><title>链接</title></head><body><p>见<a href="https://www.example.gov.cn/a">网站</a>和<a href="https://www.example.gov.cn/b">专栏</a>。</p></body></html>'
-  const one = parts(await renderDocx(linked, new VFile({ path: 'x/2024.md' })))
-  const two = parts(await renderDocx(linked, new VFile({ path: 'x/2024.md' })))
+  const one = parts((await renderDocx(linked, new VFile({ path: 'x/2024.md' })))!)
+  const two = parts((await renderDocx(linked, new VFile({ path: 'x/2024.md' })))!)
   assert.deepEqual(one, two)
   assert.match(one['word/_rels/document.xml.rels']!, /Id="rIdLink1"[^>]*Target="https:\/\/www\.example\.gov\.cn\/a"/)
   assert.match(one['word/document.xml']!, /<w:hyperlink [^>]*r:id="rIdLink2"/)
@@ -187,7 +187,7 @@ test('every seed: the same input gives the same bytes, in any time zone; dates f
   assert.match(core, new RegExp(`<dcterms:modified[^>]*>${date}</dcterms:modified>`))
   const dated = new VFile({ path: file.path })
   dated.data.report = { ...file.data.report!, meta: { ...file.data.report!.meta, published: '2025-01-20' } }
-  assert.match(parts(await renderDocx(html, dated))['docProps/core.xml']!, /<dcterms:created[^>]*>2025-01-20T00:00:00Z</, 'published is the date')
+  assert.match(parts((await renderDocx(html, dated))!)['docProps/core.xml']!, /<dcterms:created[^>]*>2025-01-20T00:00:00Z</, 'published is the date')
   assert.match(core, new RegExp(`<dc:creator>${file.data.report!.meta.agency}</dc:creator>`))
   const script = `import { renderDocx } from ${JSON.stringify(join(repo, 'src/render/docx/index.ts'))}
 import { validatePaths } from ${JSON.stringify(join(repo, 'src/pipeline.ts'))}

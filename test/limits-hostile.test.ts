@@ -82,3 +82,27 @@ test('import: pages nested thousands deep (divs, misnested formatting) get impor
   assert.match(run.stdout, /网页元素的嵌套层数为 5,002 层，超过上限 256 层.*import-html-depth-limit/)
   assert.match(run.stdout, /网页元素的嵌套层数为 20,003 层，超过上限 256 层.*import-html-depth-limit/)
 })
+
+test('build: an agency template that nests itself thousands deep gets template-html-depth-limit once, no stack overflow; 200 levels still render', { timeout: 120_000 }, () => {
+  const nested = (levels: number) => `${'<div>'.repeat(levels)}示例市卫生健康委员会${'</div>'.repeat(levels)}`
+  for (const [name, levels] of [
+    ['template-deep', 5000],
+    ['template-200', 200],
+  ] as const) {
+    mkdirSync(join(dir, name, 'a', 'templates'), { recursive: true })
+    writeFileSync(join(dir, name, 'a', '2024.md'), report)
+    writeFileSync(join(dir, name, 'a', 'templates', 'letterhead.hbs'), nested(levels))
+  }
+  const deep = cli(['build', join(dir, 'template-deep'), '--to', 'pdf,docx', '--out', join(dir, 'template-deep-out'), '--format', 'json'])
+  assert.equal(deep.status, 1, deep.stderr)
+  assert.doesNotMatch(deep.stdout + deep.stderr, /internal-error|Maximum call stack/)
+  const said = (JSON.parse(deep.stdout) as { diagnostics: { ruleId: string; message: string }[] }).diagnostics
+  assert.deepEqual(
+    said.map((d) => d.ruleId),
+    ['template-html-depth-limit'],
+  )
+  assert.match(said[0]!.message, /模板生成的网页的元素嵌套层数为 5,00\d 层，超过上限 256 层/)
+  const under = cli(['build', join(dir, 'template-200'), '--to', 'pdf,docx', '--out', join(dir, 'template-200-out')])
+  assert.equal(under.status, 0, under.stdout + under.stderr)
+  assert.ok(readFileSync(join(dir, 'template-200-out', 'a', '2024', 'report.pdf')).byteLength > 10_000)
+})

@@ -85,7 +85,7 @@ export async function buildReportOutputs(file: VFile, options: BuildOptions): Pr
     (pdfBytes ??= options.renderPdf
       ? options.renderPdf(html, file, pdfOptions)
       : import('../render/pdf/index.js').then(({ renderPdf }) => renderPdf(html, file, pdfOptions)))
-  let docxBytes: Promise<Uint8Array> | undefined
+  let docxBytes: Promise<Uint8Array | undefined> | undefined
   const docxOnce = () => (docxBytes ??= import('../render/docx/index.js').then(({ renderDocx }) => renderDocx(html, file)))
   for (const target of buildTargets) {
     if (!options.targets.has(target)) continue
@@ -98,9 +98,11 @@ export async function buildReportOutputs(file: VFile, options: BuildOptions): Pr
         if (pdf) await write(written, target, join(dir, 'report.pdf'), pdf)
         break
       }
-      case 'docx':
-        await write(written, target, join(dir, 'report.docx'), await docxOnce())
+      case 'docx': {
+        const docx = await docxOnce()
+        if (docx) await write(written, target, join(dir, 'report.docx'), docx)
         break
+      }
       case 'bundle': {
         const pdf = await pdfOnce()
         if (pdf) for (const [path, bytes] of await bundleOutputs(file, html, pdf, dir, await docxOnce())) await write(written, target, path, bytes)

@@ -4,10 +4,10 @@
  * of layout is read through as content, a data table becomes a cell grid.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
-import type { DefaultTreeAdapterMap } from 'parse5'
 import { fromParse5, parseHtml5 as parse, toText } from '../vendor/hast.js'
 import { LimitExceeded } from '../limit-messages.js'
 import { limits } from '../limits.js'
+import { depthOf } from '../render/html-tree.js'
 import type { Block, SourceDocument, TableCell } from './blocks.js'
 import { lineBlock } from './read-text.js'
 
@@ -61,21 +61,6 @@ function isLayoutTable(table: Element): boolean {
 
 function cellText(cell: Element): string {
   return toText(cell, { whitespace: 'normal' }).replace(/\u00a0/g, ' ').trim()
-}
-
-type ParentNode = DefaultTreeAdapterMap['parentNode']
-
-/** Deepest element nesting of a parse5 tree, counted without recursion. */
-function depthOf(document: ParentNode): number {
-  let deepest = 0
-  const stack: [ParentNode, number][] = [[document, 0]]
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!
-    if (depth > deepest) deepest = depth
-    for (const child of node.childNodes) if ('childNodes' in child) stack.push([child, depth + 1])
-    if ('content' in node && node.content) stack.push([node.content, depth + 1])
-  }
-  return deepest
 }
 
 /**

@@ -6,8 +6,11 @@
  * that one, the HTML is read again with positions.
  */
 import type { Element, Root, RootContent } from 'hast'
+import type { DefaultTreeAdapterMap } from 'parse5'
 import type { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
+import { LimitExceeded, limitParams } from '../limit-messages.js'
+import { limitDefinition, limits } from '../limits.js'
 import { fromParse5, parseHtml5, rehypeParse, unified } from '../vendor/hast.js'
 import type { Unsupported } from './pdf/inline.js'
 
@@ -32,9 +35,31 @@ function pathTo(root: Root | Element, target: RootContent): number[] | undefined
   return undefined
 }
 
-/** Parse merged HTML as rehype-parse does (a whole document, scripting off), without positions. */
+type ParentNode = DefaultTreeAdapterMap['parentNode']
+
+/** Deepest element nesting of a parse5 tree, counted without recursion. */
+export function depthOf(document: ParentNode): number {
+  let deepest = 0
+  const stack: [ParentNode, number][] = [[document, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (depth > deepest) deepest = depth
+    for (const child of node.childNodes) if ('childNodes' in child) stack.push([child, depth + 1])
+    if ('content' in node && node.content) stack.push([node.content, depth + 1])
+  }
+  return deepest
+}
+
+/**
+ * Parse merged HTML as rehype-parse does (a whole document, scripting off), without positions.
+ * The parser (parse5) nests without recursion, every walk after it recurses: a page nested deeper
+ * than `mergedHtmlDepth` (an agency's template that nests itself) throws `LimitExceeded`.
+ */
 export function parseMergedHtml(html: string): HtmlTree {
-  const tree = fromParse5(parseHtml5(html, { sourceCodeLocationInfo: false, scriptingEnabled: false })) as Root
+  const document = parseHtml5(html, { sourceCodeLocationInfo: false, scriptingEnabled: false })
+  const depth = depthOf(document)
+  if (depth > limits.mergedHtmlDepth) throw new LimitExceeded({ key: 'mergedHtmlDepth', actual: depth })
+  const tree = fromParse5(document) as Root
   let positioned: Root | undefined
   return {
     tree,
@@ -66,5 +91,18 @@ export function reportOutsideSubset(file: VFile, { lineOf }: HtmlTree): Unsuppor
     seen.add(tag)
     const line = lineOf(node)
     emit(file, 'pdf-html-subset', { tag }, undefined, line ? { note: `HTML 第 ${line} 行` } : {})
+  }
+}
+
+/** `parseMergedHtml`, or `undefined` after saying on `file` that the page is over a limit. */
+export function readMergedHtml(html: string, file: VFile): HtmlTree | undefined {
+  try {
+    return parseMergedHtml(html)
+  } catch (error) {
+    if (!(error instanceof LimitExceeded)) throw error
+    const ruleId = limitDefinition(error.hit.key).ruleId
+    // The PDF and the Word file read the same page: said once.
+    if (!file.messages.some((m) => m.ruleId === ruleId)) emit(file, ruleId, limitParams(error.hit), undefined)
+    return undefined
   }
 }

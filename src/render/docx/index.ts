@@ -7,7 +7,7 @@
  */
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx'
 import { unzipSync } from 'fflate'
-import { parseMergedHtml, reportOutsideSubset } from '../html-tree.js'
+import { readMergedHtml, reportOutsideSubset } from '../html-tree.js'
 import type { VFile } from 'vfile'
 import { zipMembers } from '../../bundle/zip.js'
 import { documentDate } from '../document-date.js'
@@ -37,10 +37,12 @@ const w3c = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 /**
  * Render merged report HTML to .docx bytes. Elements outside the subset
- * are reported (`pdf-html-subset`, shared with the PDF) and their text kept.
+ * are reported (`pdf-html-subset`, shared with the PDF) and their text kept;
+ * a page over the HTML limits gets no Word file (said on `file`).
  */
-export async function renderDocx(html: string, file: VFile, options: RenderDocxOptions = {}): Promise<Uint8Array> {
-  const parsed = parseMergedHtml(html)
+export async function renderDocx(html: string, file: VFile, options: RenderDocxOptions = {}): Promise<Uint8Array | undefined> {
+  const parsed = readMergedHtml(html, file)
+  if (!parsed) return undefined
   const content = hastToDocx(parsed.tree, reportOutsideSubset(file, parsed))
   const meta = file.data.report?.meta
   const agency = meta?.agency ?? content.agency ?? ''

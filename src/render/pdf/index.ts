@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { dirname } from 'node:path'
-import { parseMergedHtml, reportOutsideSubset } from '../html-tree.js'
+import { readMergedHtml, reportOutsideSubset } from '../html-tree.js'
 import type { VFile } from 'vfile'
 import { emit } from '../../diagnostics/emit.js'
 import { isDraft } from '../draft.js'
@@ -136,7 +136,8 @@ export async function renderPdf(html: string, file: VFile, options: RenderPdfOpt
   const settings = await resolveSettings(file, options)
   if (!settings) return undefined
   const { fonts, pdfA } = settings
-  const parsed = parseMergedHtml(html)
+  const parsed = readMergedHtml(html, file)
+  if (!parsed) return undefined
   const { tree } = parsed
   // One reporter for both mappings below: each tag is said once.
   const unsupported = reportOutsideSubset(file, parsed)
