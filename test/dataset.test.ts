@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -81,4 +81,55 @@ test('nianbao dataset skips a report with errors and says so (exit 1)', () => {
   assert.match(run.stdout, /已导出 2 份报告.*1 份未导出/)
   assert.match(run.stderr, /未导出：.*broken[\\/]2024\.md/)
   assert.doesNotMatch(readFileSync(join(dir, 'ds', 'cells.csv'), 'utf8'), /兖州/)
+})
+
+test('cells.csv lists the rows year by year, as the partitions hold them', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'nianbao-dataset-'))
+  await build(out)
+  const years = readFileSync(join(out, 'cells.csv'), 'utf8').split('\r\n').slice(1, -1).map((line) => Number(line.split(',')[2]))
+  assert.deepEqual(years, [...years].sort((a, b) => a - b))
+  assert.deepEqual([...new Set(years)], [2019, 2023, 2024])
+})
+
+test('after an edit a build writes the dataset again only for that year, byte for byte as read afresh, and keeps an unchanged roll-up PDF', async () => {
+  const { buildTree } = await import('../src/build/build-tree.js')
+  const { DATASET_CACHE } = await import('../src/dashboard/build-pages.js')
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-dataset-build-'))
+  const content = join(dir, 'content')
+  const out = join(dir, 'out')
+  cpSync(join(root, 'content'), content, { recursive: true })
+  const options = { root: content, outDir: out, jobs: 1, targets: ['html', 'pdf', 'bundle'] as const, stdout: () => {}, stderr: () => {}, tty: false }
+  const files = ['cells.csv', 'year=2019/part-0.parquet', 'year=2023/part-0.parquet', 'year=2024/part-0.parquet']
+  const sameAsAfresh = async () => {
+    const afresh = mkdtempSync(join(tmpdir(), 'nianbao-dataset-'))
+    await writeDataset(datasetReports([content]), afresh)
+    for (const path of files) assert.deepEqual(readFileSync(join(out, 'dataset', path)), readFileSync(join(afresh, path)), path)
+  }
+  await buildTree({ ...options, targets: [...options.targets] })
+  await sameAsAfresh()
+  const chunk = (year: number) => join(out, DATASET_CACHE, `year=${year}.csv`)
+  const before = [2019, 2023, 2024].map((y) => statSync(chunk(y)).mtimeMs)
+  const rollup = (name: string) => join(out, 'rollup', name)
+  const rollupBefore = { html: readFileSync(rollup('index.html')), pdf: statSync(rollup('rollup.pdf')).mtimeMs }
+  const keys = JSON.parse(readFileSync(join(out, DATASET_CACHE, 'years.json'), 'utf8')) as Record<string, { key: string }>
+
+  const edited = join(content, 'ruzhou-wsjkw', '2024.md')
+  writeFileSync(edited, readFileSync(edited, 'utf8') + '\n本年度另有补充说明。\n')
+  await buildTree({ ...options, targets: [...options.targets] })
+  await sameAsAfresh()
+  const after = [2019, 2023, 2024].map((y) => statSync(chunk(y)).mtimeMs)
+  assert.deepEqual(after.slice(0, 2), before.slice(0, 2), '2019 and 2023 were not written again')
+  const now = JSON.parse(readFileSync(join(out, DATASET_CACHE, 'years.json'), 'utf8')) as Record<string, { key: string }>
+  assert.equal(now['2019']!.key, keys['2019']!.key)
+  assert.notEqual(now['2024']!.key, keys['2024']!.key, '2024 was')
+  // A sentence added at the end changes nothing the roll-up shows: its page is the same, its PDF kept.
+  assert.deepEqual(readFileSync(rollup('index.html')), rollupBefore.html)
+  assert.equal(statSync(rollup('rollup.pdf')).mtimeMs, rollupBefore.pdf)
+  // A figure it sums does change it: the PDF is rendered again.
+  writeFileSync(edited, readFileSync(edited, 'utf8').replace(/licensing: 0 /, 'licensing: 7 '))
+  await buildTree({ ...options, targets: [...options.targets] })
+  assert.notDeepEqual(readFileSync(rollup('index.html')), rollupBefore.html)
+  assert.notEqual(statSync(rollup('rollup.pdf')).mtimeMs, rollupBefore.pdf)
+  assert.match(readFileSync(join(out, 'dataset', 'cells.csv'), 'utf8'), /ruzhou-wsjkw,2024,gb-2021,active,表二,[^\r]*行政许可,[^\r]*,count,7,given/)
+  await sameAsAfresh()
 })

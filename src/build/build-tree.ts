@@ -352,6 +352,8 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
       entries,
       outputs: new Map(reports.map((e) => [`${e.dir}/${e.summary.year}`, e.outputs])),
       keys: reports.map((e) => `${e.key}${e.stale ? ' stale' : ''}`),
+      reportKeys: new Map(reports.map((e) => [`${e.dir}/${e.summary.year}`, e.key])),
+      shared: await hasher.shared(),
       pdf: targets.includes('pdf'),
       ...(options.jobs ? { jobs: options.jobs } : {}),
       lang,

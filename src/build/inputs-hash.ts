@@ -95,6 +95,11 @@ export class InputHasher {
     return hex(JSON.stringify({ key: KEY_VERSION, version, code }))
   }
 
+  /** What every output of this build depends on besides its own report: code, fonts, options, templates. */
+  shared(): Promise<string> {
+    return this.env()
+  }
+
   /** Everything that is the same for all reports of this build. */
   private env(): Promise<string> {
     this.environment ??= (async () => {

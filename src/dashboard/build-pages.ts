@@ -16,6 +16,10 @@ import type { ReportRecord } from '../rollup/record.js'
 import type { DashboardEntry } from './dashboard.js'
 
 export const SUPERVISOR_CACHE = '.nianbao-supervisor.json'
+/** Each year's CSV lines of the dataset as last written, and their keys (dataset/write.ts `writeDatasetKept`). */
+export const DATASET_CACHE = '.nianbao-dataset'
+/** The key of the roll-up PDF last written (rollup/write.ts `pdfKeyFile`). */
+export const ROLLUP_PDF_KEY = '.nianbao-rollup-pdf.json'
 
 export interface SupervisorPagesInput {
   root: string
@@ -25,6 +29,10 @@ export interface SupervisorPagesInput {
   outputs: ReadonlyMap<string, readonly string[]>
   /** Input hashes of every report (the build cache's keys), for the skip check. */
   keys: readonly string[]
+  /** Each report's input hash, by `dir/year`: a year of the dataset is written again only when one of its reports changed. */
+  reportKeys?: ReadonlyMap<string, string>
+  /** What every output depends on besides its report (code, fonts: `InputsHasher.shared`): the roll-up PDF is kept while it and the page are the same. */
+  shared?: string
   /** Whether PDFs are built (the roll-up PDF too). */
   pdf: boolean
   jobs?: number
@@ -61,6 +69,7 @@ export async function writeSupervisorPages(input: SupervisorPagesInput): Promise
   await writeRollup(data, summary, {
     outDir: join(input.outDir, 'rollup'),
     targets: input.pdf ? ['html', 'pdf', 'csv'] : ['html', 'csv'],
+    ...(input.shared ? { pdfKey: { file: join(input.outDir, ROLLUP_PDF_KEY), shared: input.shared } } : {}),
     link: (r) => {
       const page = pages.get(`${r.id}/${r.year}`)
       return page ? `../${page}` : undefined
@@ -68,12 +77,21 @@ export async function writeSupervisorPages(input: SupervisorPagesInput): Promise
   })
 
   const { dataJsonReports } = await import('../dataset/read.js')
-  const { writeDataset } = await import('../dataset/write.js')
-  const dataFiles = entries.flatMap((e) => {
+  const { writeDatasetKept } = await import('../dataset/write.js')
+  const byYear = new Map<number, { id: string; path: string; key: string | undefined }[]>()
+  for (const e of entries) {
     const data = (input.outputs.get(`${e.dir}/${e.year}`) ?? []).find((o) => o.endsWith('/data.json'))
-    return data && !e.stale ? [{ id: e.dir, path: join(input.outDir, data) }] : []
-  })
-  await writeDataset(dataJsonReports(dataFiles), join(input.outDir, 'dataset'))
+    if (!data || e.stale) continue
+    const list = byYear.get(e.year) ?? byYear.set(e.year, []).get(e.year)!
+    list.push({ id: e.dir, path: join(input.outDir, data), key: input.reportKeys?.get(`${e.dir}/${e.year}`) })
+  }
+  const years = [...byYear].map(([year, files]) => ({
+    year,
+    // Without every report's key (an API caller), the year is written every time.
+    ...(files.every((f) => f.key !== undefined) ? { key: createHash('sha256').update(JSON.stringify([version, files])).digest('hex') } : {}),
+    reports: () => dataJsonReports(files),
+  }))
+  await writeDatasetKept(years, join(input.outDir, 'dataset'), join(input.outDir, DATASET_CACHE))
 
   // Loaded here: the charts (ECharts) are not needed by a build that changed nothing.
   const { renderDashboard } = await import('./dashboard.js')

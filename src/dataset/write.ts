@@ -4,12 +4,16 @@
  * by year, hive-style (`year=2024/part-0.parquet`), so DuckDB, pandas or
  * Spark read the folder as one table with `year` from the path. Written
  * with hyparquet-writer, a report at a time (row groups of at most
- * ROW_GROUP rows), to temporary files renamed at the end.
+ * ROW_GROUP rows), to temporary files renamed at the end. A build keeps
+ * each year's CSV lines, so that after an edit only that year is read and
+ * written again (`writeDatasetKept`).
  */
-import { createWriteStream } from 'node:fs'
-import { mkdir, readdir, rename, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { once } from 'node:events'
+import { pipeline } from 'node:stream/promises'
+import { writeFileAtomic } from '../build/write-atomic.js'
 import { fileWriter, ParquetWriter } from 'hyparquet-writer'
 import { csvField } from '../bundle/export-csv.js'
 import { version } from '../version.js'
@@ -47,9 +51,9 @@ function rowsOf(report: DatasetReport): Row[] {
   }))
 }
 
-let counter = 900_000
-/** A hidden temporary name beside `path` (the build's sweep pattern). */
-const tempOf = (path: string): string => join(path, '..', `.${path.split('/').pop()}.${process.pid}-${++counter}.tmp`)
+let counter = 0
+/** A hidden temporary name beside `path`, in the pattern the build sweeps (write-atomic.ts `TEMP_PATTERN`). */
+const tempOf = (path: string): string => join(dirname(path), `.${basename(path)}.nianbao-${process.pid}-${++counter}.tmp`)
 
 /** One year's Parquet file, written row group by row group. */
 class YearPart {
@@ -91,6 +95,59 @@ class YearPart {
   }
 }
 
+/**
+ * One year of the dataset as it is written: its CSV lines (a chunk, without header, that
+ * cells.csv is put together from) and its Parquet partition, both to temporary files.
+ */
+class YearWriter {
+  reports = 0
+  rows = 0
+  private readonly csv: WriteStream
+  private readonly part: YearPart
+  readonly csvTemp: string
+  constructor(
+    readonly year: number,
+    readonly chunkPath: string,
+    outDir: string,
+  ) {
+    this.csvTemp = tempOf(chunkPath)
+    this.csv = createWriteStream(this.csvTemp)
+    const path = join(outDir, `year=${year}`, 'part-0.parquet')
+    this.part = new YearPart(path, tempOf(path))
+  }
+  static async open(year: number, chunkPath: string, outDir: string): Promise<YearWriter> {
+    await mkdir(join(outDir, `year=${year}`), { recursive: true })
+    await mkdir(dirname(chunkPath), { recursive: true })
+    return new YearWriter(year, chunkPath, outDir)
+  }
+  async add(report: DatasetReport): Promise<void> {
+    const list = rowsOf(report)
+    this.reports++
+    this.rows += list.length
+    let text = ''
+    for (const row of list) text += DATASET_COLUMNS.map((c) => csvField(row[c] === null ? '' : String(row[c]))).join(',') + '\r\n'
+    if (!this.csv.write(text)) await once(this.csv, 'drain')
+    this.part.add(list)
+  }
+  /** Both files complete under their temporary names. */
+  async finish(): Promise<void> {
+    this.part.finish()
+    this.csv.end()
+    await once(this.csv, 'finish')
+  }
+  /** Both files renamed into place. */
+  async commit(): Promise<string> {
+    await rename(this.csvTemp, this.chunkPath)
+    await rename(this.part.temp, this.part.path)
+    return this.part.path
+  }
+  async discard(): Promise<void> {
+    this.csv.destroy()
+    await rm(this.csvTemp, { force: true })
+    await rm(this.part.temp, { force: true })
+  }
+}
+
 export interface DatasetResult {
   reports: number
   rows: number
@@ -98,53 +155,122 @@ export interface DatasetResult {
   written: string[]
 }
 
-/** Write the dataset of `reports` into `outDir`. */
-export async function writeDataset(reports: AsyncIterable<DatasetReport>, outDir: string): Promise<DatasetResult> {
-  await mkdir(outDir, { recursive: true })
-  const csvPath = join(outDir, 'cells.csv')
-  const csvTemp = tempOf(csvPath)
-  const csv = createWriteStream(csvTemp)
-  const write = async (text: string) => {
-    if (!csv.write(text)) await once(csv, 'drain')
-  }
-  const parts = new Map<number, YearPart>()
-  let count = 0
-  let rows = 0
+/** cells.csv: the header, then each year's chunk in year order. */
+async function assembleCsv(csvPath: string, chunks: readonly string[]): Promise<void> {
+  const temp = tempOf(csvPath)
+  const out = createWriteStream(temp)
   try {
-    await write('\ufeff' + DATASET_COLUMNS.join(',') + '\r\n')
-    for await (const report of reports) {
-      count++
-      const list = rowsOf(report)
-      rows += list.length
-      let text = ''
-      for (const row of list) text += DATASET_COLUMNS.map((c) => csvField(row[c] === null ? '' : String(row[c]))).join(',') + '\r\n'
-      await write(text)
-      const year = report.data.meta.year
-      let part = parts.get(year)
-      if (!part) {
-        const dir = join(outDir, `year=${year}`)
-        await mkdir(dir, { recursive: true })
-        const path = join(dir, 'part-0.parquet')
-        parts.set(year, (part = new YearPart(path, tempOf(path))))
-      }
-      part.add(list)
-    }
-    for (const part of parts.values()) part.finish()
-    csv.end()
-    await once(csv, 'finish')
+    out.write('\ufeff' + DATASET_COLUMNS.join(',') + '\r\n')
+    for (const chunk of chunks) await pipeline(createReadStream(chunk), out, { end: false })
+    out.end()
+    await once(out, 'finish')
   } catch (error) {
-    csv.destroy()
-    await rm(csvTemp, { force: true })
-    for (const part of parts.values()) await rm(part.temp, { force: true })
+    out.destroy()
+    await rm(temp, { force: true })
     throw error
   }
-  await rename(csvTemp, csvPath)
-  for (const part of parts.values()) await rename(part.temp, part.path)
-  // A year no longer in the data must not linger in the folder a reader globs.
+  await rename(temp, csvPath)
+}
+
+/** A year no longer in the data must not linger in the folder a reader globs. */
+async function removeOtherYears(outDir: string, years: ReadonlySet<number>): Promise<void> {
   for (const entry of await readdir(outDir, { withFileTypes: true })) {
     const year = /^year=(\d{4})$/.exec(entry.name)?.[1]
-    if (entry.isDirectory() && year && !parts.has(Number(year))) await rm(join(outDir, entry.name), { recursive: true, force: true })
+    if (entry.isDirectory() && year && !years.has(Number(year))) await rm(join(outDir, entry.name), { recursive: true, force: true })
   }
-  const years = [...parts.keys()].sort((a, b) => a - b)
-  return { reports: count, rows, years, written: [csvPath, ...years.map((y) => parts.get(y)!.path)] }
+}
+
+/**
+ * Write the dataset of `reports` into `outDir`. cells.csv lists the rows year by year (each year's
+ * reports in the order given), as the partitions hold them.
+ */
+export async function writeDataset(reports: AsyncIterable<DatasetReport>, outDir: string): Promise<DatasetResult> {
+  await mkdir(outDir, { recursive: true })
+  const writers = new Map<number, YearWriter>()
+  try {
+    for await (const report of reports) {
+      const year = report.data.meta.year
+      let writer = writers.get(year)
+      if (!writer) writers.set(year, (writer = await YearWriter.open(year, join(outDir, `.cells-${year}.csv`), outDir)))
+      await writer.add(report)
+    }
+    for (const writer of writers.values()) await writer.finish()
+  } catch (error) {
+    for (const writer of writers.values()) await writer.discard()
+    throw error
+  }
+  const years = [...writers.keys()].sort((a, b) => a - b)
+  const written = [join(outDir, 'cells.csv')]
+  for (const year of years) written.push(await writers.get(year)!.commit())
+  try {
+    await assembleCsv(written[0]!, years.map((y) => writers.get(y)!.chunkPath))
+  } finally {
+    for (const year of years) await rm(writers.get(year)!.chunkPath, { force: true })
+  }
+  await removeOtherYears(outDir, new Set(years))
+  const sum = (key: 'reports' | 'rows') => [...writers.values()].reduce((n, w) => n + w[key], 0)
+  return { reports: sum('reports'), rows: sum('rows'), years, written }
+}
+
+/** One year's reports for `writeDatasetKept`, with a key that changes whenever any of them does. */
+export interface DatasetYear {
+  year: number
+  /** Without a key, the year is written again. */
+  key?: string
+  reports: () => AsyncIterable<DatasetReport>
+}
+
+interface KeptYear {
+  key: string
+  reports: number
+  rows: number
+}
+
+/**
+ * `writeDataset` for a build that wrote it before: a year whose key is the one kept in `cacheDir`
+ * (with its CSV chunk, and its partition still in place) is not read again; cells.csv is put
+ * together from the chunks. The files are byte for byte those `writeDataset` writes from the same
+ * reports in the same order.
+ */
+export async function writeDatasetKept(years: readonly DatasetYear[], outDir: string, cacheDir: string): Promise<DatasetResult> {
+  await mkdir(outDir, { recursive: true })
+  await mkdir(cacheDir, { recursive: true })
+  const keysPath = join(cacheDir, 'years.json')
+  const kept = await readFile(keysPath, 'utf8').then((t) => JSON.parse(t) as Record<string, KeptYear>, () => ({}) as Record<string, KeptYear>)
+  const exists = (path: string) => stat(path).then(() => true, () => false)
+  const sorted = [...years].sort((a, b) => a.year - b.year)
+  const now: Record<string, KeptYear> = {}
+  const written = [join(outDir, 'cells.csv')]
+  let reports = 0
+  let rows = 0
+  for (const { year, key, reports: read } of sorted) {
+    const chunkPath = join(cacheDir, `year=${year}.csv`)
+    const partPath = join(outDir, `year=${year}`, 'part-0.parquet')
+    const old = kept[year]
+    if (key !== undefined && old?.key === key && (await exists(chunkPath)) && (await exists(partPath))) {
+      now[year] = old
+    } else {
+      const writer = await YearWriter.open(year, chunkPath, outDir)
+      try {
+        for await (const report of read()) await writer.add(report)
+        await writer.finish()
+      } catch (error) {
+        await writer.discard()
+        throw error
+      }
+      await writer.commit()
+      now[year] = { key: key ?? '', reports: writer.reports, rows: writer.rows }
+    }
+    written.push(partPath)
+    reports += now[year]!.reports
+    rows += now[year]!.rows
+  }
+  await assembleCsv(written[0]!, sorted.map((y) => join(cacheDir, `year=${y.year}.csv`)))
+  await removeOtherYears(outDir, new Set(sorted.map((y) => y.year)))
+  for (const entry of await readdir(cacheDir)) {
+    const year = /^year=(\d{4})\.csv$/.exec(entry)?.[1]
+    if (year && !now[year]) await rm(join(cacheDir, entry), { force: true })
+  }
+  await writeFileAtomic(keysPath, JSON.stringify(now, null, 2) + '\n')
+  return { reports, rows, years: sorted.map((y) => y.year), written }
 }

@@ -2,6 +2,8 @@
  * Write a roll-up: `<out>/index.html`, `rollup.pdf`, `rollup.csv` and
  * `rollup-agencies.csv` (atomically; same reports, same bytes).
  */
+import { createHash } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../build/write-atomic.js'
 import { renderPagePdf } from '../compare/page-pdf.js'
@@ -17,6 +19,12 @@ export const rollupTargets: readonly RollupTarget[] = ['html', 'pdf', 'csv']
 export interface WriteRollupOptions extends RollupPageOptions {
   outDir: string
   targets: readonly RollupTarget[]
+  /**
+   * A build's: `file` keeps the key of the PDF last written; when the page, its title and date, and
+   * `shared` (the build's code and fonts) are those of the rollup.pdf in place, that PDF is kept
+   * rather than rendered again.
+   */
+  pdfKey?: { file: string; shared: string }
 }
 
 /** The document date: the latest `published` of the year's reports (else SOURCE_DATE_EPOCH, else a fixed day). */
@@ -36,8 +44,17 @@ export async function writeRollup(data: RollupData, summary: RollupSummary, opti
   const html = rollupHtml(data, summary, options)
   if (options.targets.includes('html')) await write('index.html', html)
   if (options.targets.includes('pdf')) {
-    const { pdf } = await renderPagePdf(html, { title: rollupTitle(summary.year), author: 'nianbao', subject: rollupTitle(summary.year), date: rollupDate(summary) })
-    await write('rollup.pdf', pdf)
+    const meta = { title: rollupTitle(summary.year), author: 'nianbao', subject: rollupTitle(summary.year), date: rollupDate(summary) }
+    // Same page, same PDF (page-pdf.ts): the key is what renderPagePdf reads.
+    const key = createHash('sha256').update(JSON.stringify([options.pdfKey?.shared, meta, html])).digest('hex')
+    const path = join(options.outDir, 'rollup.pdf')
+    const keyFile = options.pdfKey?.file
+    const kept = keyFile ? await readFile(keyFile, 'utf8').then((t) => (JSON.parse(t) as { key?: string }).key, () => undefined) : undefined
+    if (kept === key && (await stat(path).then((s) => s.isFile(), () => false))) written.push(path)
+    else {
+      await write('rollup.pdf', (await renderPagePdf(html, meta)).pdf)
+      if (keyFile) await writeFileAtomic(keyFile, JSON.stringify({ key }) + '\n')
+    }
   }
   if (options.targets.includes('csv')) {
     await write('rollup.csv', rollupCellsCsv(data))
