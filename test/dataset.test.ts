@@ -133,3 +133,31 @@ test('after an edit a build writes the dataset again only for that year, byte fo
   assert.match(readFileSync(join(out, 'dataset', 'cells.csv'), 'utf8'), /ruzhou-wsjkw,2024,gb-2021,active,表二,[^\r]*行政许可,[^\r]*,count,7,given/)
   await sameAsAfresh()
 })
+
+test('kept files that are not what a build writes (hand edited, truncated) read as nothing kept', async () => {
+  const { readKeptJson, readKeptKey } = await import('../src/build/kept-json.js')
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-kept-'))
+  const cases: [string, Record<string, unknown> | undefined, string | undefined][] = [
+    ['{"key":"abc"}', { key: 'abc' }, 'abc'],
+    ['{"key":', undefined, undefined],
+    ['[1,2]', undefined, undefined],
+    ['null', undefined, undefined],
+    ['{"key":5}', { key: 5 }, undefined],
+  ]
+  for (const [i, [text, json, key]] of cases.entries()) {
+    const path = join(dir, `${i}.json`)
+    writeFileSync(path, text)
+    assert.deepEqual(await readKeptJson(path), json, text)
+    assert.equal(await readKeptKey(path), key, text)
+  }
+  assert.equal(await readKeptJson(join(dir, 'missing.json')), undefined)
+  // A dataset over a broken years.json is written afresh, not a failure.
+  const out = mkdtempSync(join(tmpdir(), 'nianbao-dataset-'))
+  const { writeDatasetKept } = await import('../src/dataset/write.js')
+  mkdirSync(join(out, 'cache'))
+  writeFileSync(join(out, 'cache', 'years.json'), '{"2024": {"key": "k", "reports": "x"}, ')
+  const reports = () => datasetReports([join(root, 'content', 'ruzhou-wsjkw', '2024.md')])
+  const result = await writeDatasetKept([{ year: 2024, key: 'k', reports }], join(out, 'ds'), join(out, 'cache'))
+  assert.equal(result.reports, 1)
+  assert.equal(JSON.parse(readFileSync(join(out, 'cache', 'years.json'), 'utf8'))['2024'].key, 'k')
+})

@@ -195,7 +195,7 @@ test('every seed: pdffonts shows embedded Unicode subsets, pdftotext the Chinese
     assert.ok(fonts.length >= 2, name)
     for (const line of fonts) assert.match(line, /\byes\s+yes\s+yes\b/, `${name}: ${line}`)
     const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
-    const { title, numbers } = expectations(html)
+    const { title } = expectations(html)
     assert.ok(text.includes(title), `${name}: pdftotext lacks the title`)
     assert.ok(text.includes('申请人情况'), name)
   }

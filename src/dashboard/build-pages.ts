@@ -6,9 +6,10 @@
  * so a no-op build stays fast.
  */
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { IndexEntry } from '../build/site-index.js'
+import { readKeptKey } from '../build/kept-json.js'
 import { writeFileAtomic } from '../build/write-atomic.js'
 import type { Lang } from '../diagnostics/types.js'
 import { version } from '../version.js'
@@ -55,7 +56,7 @@ export async function writeSupervisorPages(input: SupervisorPagesInput): Promise
     .update(JSON.stringify({ version, pdf: input.pdf, keys: [...input.keys].sort(), entries }))
     .digest('hex')
   const cachePath = join(input.outDir, SUPERVISOR_CACHE)
-  const previous = await readFile(cachePath, 'utf8').then((t) => (JSON.parse(t) as { key?: string }).key, () => undefined)
+  const previous = await readKeptKey(cachePath)
   const outputs = ['index.html', 'rollup/index.html', 'dataset/cells.csv'].map((p) => join(input.outDir, p))
   if (previous === key && (await Promise.all(outputs.map(exists))).every(Boolean)) return
 

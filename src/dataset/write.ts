@@ -9,10 +9,11 @@
  * written again (`writeDatasetKept`).
  */
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { once } from 'node:events'
 import { pipeline } from 'node:stream/promises'
+import { readKeptJson } from '../build/kept-json.js'
 import { writeFileAtomic } from '../build/write-atomic.js'
 import { fileWriter, ParquetWriter } from 'hyparquet-writer'
 import { csvField } from '../bundle/export-csv.js'
@@ -226,6 +227,12 @@ interface KeptYear {
   rows: number
 }
 
+/** A year as years.json keeps it, if that is what it holds. */
+function keptYear(value: unknown): KeptYear | undefined {
+  const v = value as Partial<KeptYear> | undefined
+  return typeof v?.key === 'string' && typeof v.reports === 'number' && typeof v.rows === 'number' ? { key: v.key, reports: v.reports, rows: v.rows } : undefined
+}
+
 /**
  * `writeDataset` for a build that wrote it before: a year whose key is the one kept in `cacheDir`
  * (with its CSV chunk, and its partition still in place) is not read again; cells.csv is put
@@ -236,7 +243,7 @@ export async function writeDatasetKept(years: readonly DatasetYear[], outDir: st
   await mkdir(outDir, { recursive: true })
   await mkdir(cacheDir, { recursive: true })
   const keysPath = join(cacheDir, 'years.json')
-  const kept = await readFile(keysPath, 'utf8').then((t) => JSON.parse(t) as Record<string, KeptYear>, () => ({}) as Record<string, KeptYear>)
+  const kept = (await readKeptJson(keysPath)) ?? {}
   const exists = (path: string) => stat(path).then(() => true, () => false)
   const sorted = [...years].sort((a, b) => a.year - b.year)
   const now: Record<string, KeptYear> = {}
@@ -246,7 +253,7 @@ export async function writeDatasetKept(years: readonly DatasetYear[], outDir: st
   for (const { year, key, reports: read } of sorted) {
     const chunkPath = join(cacheDir, `year=${year}.csv`)
     const partPath = join(outDir, `year=${year}`, 'part-0.parquet')
-    const old = kept[year]
+    const old = keptYear(kept[year])
     if (key !== undefined && old?.key === key && (await exists(chunkPath)) && (await exists(partPath))) {
       now[year] = old
     } else {

@@ -1,6 +1,6 @@
 import { gb2019 } from './gb2019.js'
 import { gb2021 } from './gb2021.js'
-import type { FormatDefinition, FormatId } from './types.js'
+import type { FormatDefinition } from './types.js'
 
 /** Every known format, newest first. */
 export const formats: readonly FormatDefinition[] = [gb2021, gb2019]

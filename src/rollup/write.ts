@@ -3,8 +3,9 @@
  * `rollup-agencies.csv` (atomically; same reports, same bytes).
  */
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { readKeptKey } from '../build/kept-json.js'
 import { writeFileAtomic } from '../build/write-atomic.js'
 import { renderPagePdf } from '../compare/page-pdf.js'
 import { documentDate } from '../render/pdf/index.js'
@@ -49,7 +50,7 @@ export async function writeRollup(data: RollupData, summary: RollupSummary, opti
     const key = createHash('sha256').update(JSON.stringify([options.pdfKey?.shared, meta, html])).digest('hex')
     const path = join(options.outDir, 'rollup.pdf')
     const keyFile = options.pdfKey?.file
-    const kept = keyFile ? await readFile(keyFile, 'utf8').then((t) => (JSON.parse(t) as { key?: string }).key, () => undefined) : undefined
+    const kept = keyFile ? await readKeptKey(keyFile) : undefined
     if (kept === key && (await stat(path).then((s) => s.isFile(), () => false))) written.push(path)
     else {
       await write('rollup.pdf', (await renderPagePdf(html, meta)).pdf)

@@ -149,7 +149,7 @@ function computeTotals(format: FormatDefinition, stats: Stats): void {
     // Omitted row: its cells are missing, or its 总计 was just filled by the column sum above.
     const omitted = [...target.values()].every((c) => c.origin === 'missing' || c.origin === 'computed')
     if (!omitted) continue
-    for (const [column, cell] of target) {
+    for (const column of target.keys()) {
       target.set(column, computed(rule.terms.map((t) => rows.get(rowKey(t))!.get(column)!), [rule.table]))
     }
   }
