@@ -70,3 +70,14 @@ test('a table taller than a page whose body merges rows is still cut into parts,
   assert.ok(result.nodes.slice(1).every((n) => n.pageBreak === 'before'))
   assert.ok(result.nodes.every((n) => !(n.stack as { table?: { dontBreakRows?: boolean } }[]).some((c) => c.table?.dontBreakRows)))
 })
+
+test('a list with a row taller than a page flows breaking inside rows, and says so', () => {
+  const long = '很长的说明文字。'.repeat(700)
+  const parsed = table(LIST.replace('<td>通过</td></tr>', `<td>${long}</td></tr>`))
+  const result = tableToPdf(parsed, (runs) => runs.map((r) => r.text), { caption: false })
+  assert.equal(result.nodes.length, 1)
+  assert.equal(result.oversized, 1)
+  const list = (result.nodes[0]!.stack as { table?: Record<string, unknown> }[])[0]!.table!
+  assert.equal(list.dontBreakRows, undefined, 'pdfmake would keep only a page of that row')
+  assert.equal(list.keepWithHeaderRows, undefined)
+})

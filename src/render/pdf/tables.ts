@@ -350,14 +350,17 @@ function mergesBodyRows(table: ParsedTable): boolean {
 /** One table that breaks between rows, its header rows repeated; the lead and caption go above it. */
 function flowingTable(table: ParsedTable, toInlines: ToInlines, widths: number[], heights: number[], limit: number, lead: PdfNode[], captionNode: PdfNode | undefined): TableResult {
   const body = bodyRows(table, 0, table.rows.length - 1, toInlines, table.headerRows)
-  // A row is kept whole unless one could be taller than a page (pdfmake would then lose its rest).
+  // Rows are kept whole, and the first with the header, unless one could be taller than a page:
+  // pdfmake keeps only a page of what it must not break, so such a table breaks inside rows.
   const rowsFit = heights.every((h) => h <= limit / 2)
   const tableNode: PdfNode = {
-    table: { headerRows: table.headerRows, keepWithHeaderRows: 1, ...(rowsFit ? { dontBreakRows: true } : {}), widths, body },
+    table: { headerRows: table.headerRows, ...(rowsFit ? { keepWithHeaderRows: 1, dontBreakRows: true } : {}), widths, body },
     layout: gridLayout,
     style: 'table',
   }
-  return { nodes: [{ stack: [...lead, ...(captionNode ? [captionNode] : []), tableNode] }], parts: 1, oversized: 0 }
+  // A row taller than a page is said (`pdf-table-fits-page`), as a part of a cut table would be.
+  const oversized = heights.slice(table.headerRows).filter((h) => h > limit).length
+  return { nodes: [{ stack: [...lead, ...(captionNode ? [captionNode] : []), tableNode] }], parts: 1, oversized }
 }
 
 /**
