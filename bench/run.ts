@@ -174,7 +174,9 @@ try {
     cold_build_cpu_ms_per_report: Math.round((cold.cpuSeconds * 1000) / Math.max(1, cold.built)),
     noop_rebuild_s: Number(noop.seconds.toFixed(3)),
     one_change_rebuild_s: Number(one.seconds.toFixed(3)),
-    peak_rss_mb: Math.round(Math.max(cold.rssMb, renderRss)),
+    // The target is the build's, all cores busy; one thread rendering every report in turn is its own row.
+    peak_rss_mb: Math.round(cold.rssMb),
+    render_rss_mb: Math.round(renderRss),
     reports: paths.length,
     ...loop,
     // Outputs (issue 13): cold CLI, Word, long runs — bench/outputs.ts.
@@ -190,7 +192,8 @@ try {
     ['cold_build_s', `${result.cold_build_s} (CPU ${result.cold_build_cpu_ms_per_report} ms a report)`, '≤ 30 (1,000 reports, every output)'],
     ['noop_rebuild_s', `${result.noop_rebuild_s}`, '< 2'],
     ['one_change_rebuild_s', `${result.one_change_rebuild_s}`, `< 1 + render (render here: ${one.reportSeconds.toFixed(2)} s for ${one.built} report(s) in a fresh process)`],
-    ['peak_rss_mb', `${result.peak_rss_mb} (build ${cold.rssMb.toFixed(0)}, in-process render ${renderRss.toFixed(0)})`, '≤ 400 (all cores busy)'],
+    ['peak_rss_mb', `${result.peak_rss_mb} (the cold build, worker threads included)`, '≤ 400 (all cores busy)'],
+    ['render_rss_mb', `${result.render_rss_mb} (one thread rendering every report in turn, in this process)`, '— (moves with when V8 collects)'],
     ...(await import('./outputs.js').then((m) => m.outputRows(result))),
     ['reports', `${result.reports}`, '1000'],
     ...loopRows(loop),
