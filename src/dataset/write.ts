@@ -12,7 +12,6 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { once } from 'node:events'
-import { pipeline } from 'node:stream/promises'
 import { readKeptJson } from '../build/kept-json.js'
 import { writeFileAtomic } from '../build/write-atomic.js'
 import { fileWriter, ParquetWriter } from 'hyparquet-writer'
@@ -162,7 +161,8 @@ async function assembleCsv(csvPath: string, chunks: readonly string[]): Promise<
   const out = createWriteStream(temp)
   try {
     out.write('\ufeff' + DATASET_COLUMNS.join(',') + '\r\n')
-    for (const chunk of chunks) await pipeline(createReadStream(chunk), out, { end: false })
+    // Copied chunk by chunk (a pipeline per file would leave its listeners on the one output stream).
+    for (const chunk of chunks) for await (const data of createReadStream(chunk)) if (!out.write(data)) await once(out, 'drain')
     out.end()
     await once(out, 'finish')
   } catch (error) {
