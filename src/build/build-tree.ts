@@ -6,8 +6,9 @@
  * keeps its previous outputs, marked stale.
  */
 import { availableParallelism } from 'node:os'
-import { readFile, stat } from 'node:fs/promises'
-import { dirname, join, relative, resolve } from 'node:path'
+import type { Dirent } from 'node:fs'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { reportText } from '../diagnostics/report-text.js'
 import type { Diagnostic, Lang, Severity } from '../diagnostics/types.js'
@@ -197,12 +198,25 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   const conflicted = await clashing([...conflictingPaths(files.map((path, i) => ({ path, ...identities[i] })), outDir)], outDir, options)
   const keys = await Promise.all(files.map((f) => hasher.key(f, yearOfPath(f))))
 
+  // Each output folder is listed once, for whether a skipped report's outputs are all there and for
+  // the sweep below: a thousand reports' ten outputs each were ten thousand stat calls.
+  const listings = new Map<string, Promise<Map<string, Dirent> | undefined>>()
+  const listing = (dir: string) => {
+    let names = listings.get(dir)
+    if (!names) listings.set(dir, (names = readdir(dir, { withFileTypes: true }).then((entries) => new Map(entries.map((e) => [e.name, e])), () => undefined)))
+    return names
+  }
+  const outputThere = async (path: string) => {
+    const entry = (await listing(dirname(path)))?.get(basename(path))
+    // A link is there if what it leads to is.
+    return entry !== undefined && (!entry.isSymbolicLink() || (await exists(path)))
+  }
   const fresh = await Promise.all(
     files.map(async (path, i) => {
       const entry = cache.reports[relative(root, path)]
       if (conflicted.has(path)) return true // handled below, never built
       if (options.force || !entry || keys[i] === undefined || entry.key !== keys[i] || entry.stale) return false
-      return (await Promise.all(entry.outputs.map((o) => exists(join(outDir, o))))).every(Boolean)
+      return (await Promise.all(entry.outputs.map((o) => outputThere(join(outDir, o))))).every(Boolean)
     }),
   )
   const todo = files.flatMap((path, i) => (fresh[i] ? [] : [{ path, rel: relative(root, path), key: keys[i] }]))
@@ -217,7 +231,9 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   })
   for (const entry of Object.values(cache.reports)) for (const output of entry.outputs) folders.add(dirname(join(outDir, output)))
   // Never through a link that leads out of the output folder.
-  await Promise.all([...folders].map(async (dir) => ((await isInsideOut(outDir, join(dir, '.sweep'))) ? sweepTempFiles(dir, false) : 0)))
+  await Promise.all(
+    [...folders].map(async (dir) => ((await isInsideOut(outDir, join(dir, '.sweep'))) ? sweepTempFiles(dir, false, [...((await listing(dir))?.values() ?? [])]) : 0)),
+  )
 
   // The supervisor pages reuse each report's roll-up record, made as `nianbao rollup` makes it:
   // with default rule severities only (build/record-store.ts).

@@ -5,6 +5,7 @@
  * fsync: rename is already atomic against a killed process, and a sync per
  * file (about 5 ms here) would dominate a 1,000-report build.
  */
+import type { Dirent } from 'node:fs'
 import { link, open, mkdir, readdir, rename, rm, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
@@ -95,13 +96,14 @@ function running(pid: number): boolean {
 /**
  * Remove temporary files left by a killed build in `dir` (and below, when
  * `recursive`): only nianbao's own (TEMP_PATTERN), only those whose writing
- * process is gone. Returns how many were removed.
+ * process is gone. `listed`: the folder's entries, when the caller has read
+ * them already. Returns how many were removed.
  */
-export async function sweepTempFiles(dir: string, recursive = true): Promise<number> {
+export async function sweepTempFiles(dir: string, recursive = true, listed?: readonly Dirent[]): Promise<number> {
   let removed = 0
-  let entries
+  let entries: readonly Dirent[]
   try {
-    entries = await readdir(dir, { withFileTypes: true })
+    entries = listed ?? (await readdir(dir, { withFileTypes: true }))
   } catch {
     return 0
   }
