@@ -153,8 +153,11 @@ test('a report with warnings: the panel lists them beside the page', { skip: chr
   await waitForPageText(page, '始兴县卫生健康局')
   const count = await page.locator('.nb-diag.nb-warning').count()
   assert.equal(count, preview!.reports.get('shixing-wsjkj/2024')!.state!.warnings)
-  // Warnings that point at the tables are marked in the page.
-  const marked = await page.evaluate(() => document.querySelector<HTMLIFrameElement>('.nb-front')!.contentDocument!.querySelectorAll('[data-nb-warning]').length)
+  // Warnings that point at the tables are marked in the page (once the frame has loaded and the
+  // panel has matched them: waited for, not read at once, which raced the frame under load).
+  const marked = await page
+    .waitForFunction(() => document.querySelector<HTMLIFrameElement>('.nb-front')?.contentDocument?.querySelectorAll('[data-nb-warning]').length || 0, undefined, { timeout: 15_000 })
+    .then((handle) => handle.jsonValue(), () => 0)
   assert.ok(marked > 0, 'cells or paragraphs with warnings are marked')
   await page.screenshot({ path: join(screenshots, 'preview-report.png') })
   await page.close()
