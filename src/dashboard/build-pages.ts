@@ -88,8 +88,8 @@ export async function writeSupervisorPages(input: SupervisorPagesInput): Promise
   }
   const years = [...byYear].map(([year, files]) => ({
     year,
-    // Without every report's key (an API caller), the year is written every time.
-    ...(files.every((f) => f.key !== undefined) ? { key: createHash('sha256').update(JSON.stringify([version, files])).digest('hex') } : {}),
+    // A report's key covers its source and nianbao's code; without every one (an API caller), the year is written every time.
+    ...(files.every((f) => f.key !== undefined) ? { key: createHash('sha256').update(JSON.stringify(files)).digest('hex') } : {}),
     reports: () => dataJsonReports(files),
   }))
   await writeDatasetKept(years, join(input.outDir, 'dataset'), join(input.outDir, DATASET_CACHE))

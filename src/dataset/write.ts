@@ -192,7 +192,8 @@ export async function writeDataset(reports: AsyncIterable<DatasetReport>, outDir
     for await (const report of reports) {
       const year = report.data.meta.year
       let writer = writers.get(year)
-      if (!writer) writers.set(year, (writer = await YearWriter.open(year, join(outDir, `.cells-${year}.csv`), outDir)))
+      // Each year's lines under a temporary name a killed build's sweep removes, until cells.csv holds them.
+      if (!writer) writers.set(year, (writer = await YearWriter.open(year, tempOf(join(outDir, `cells-${year}.csv`)), outDir)))
       await writer.add(report)
     }
     for (const writer of writers.values()) await writer.finish()

@@ -4,10 +4,8 @@
  * of layout is read through as content, a data table becomes a cell grid.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast'
-import { fromParse5, parseHtml5 as parse, toText } from '../vendor/hast.js'
-import { LimitExceeded } from '../limit-messages.js'
-import { limits } from '../limits.js'
-import { depthOf } from '../render/html-tree.js'
+import { parseBoundedHtml } from '../html-bounded.js'
+import { toText } from '../vendor/hast.js'
 import type { Block, SourceDocument, TableCell } from './blocks.js'
 import { lineBlock } from './read-text.js'
 
@@ -63,22 +61,9 @@ function cellText(cell: Element): string {
   return toText(cell, { whitespace: 'normal' }).replace(/\u00a0/g, ' ').trim()
 }
 
-/**
- * The page as hast, as rehype-parse makes it, but measured in between: the
- * HTML parser (parse5) nests without recursion, every walk after it recurses,
- * so a page nested deeper than `htmlDepth` (thousands of `<div>`, or
- * misnested `<b><i>` that the parser nests) is refused with that limit.
- */
-function parseHtml(html: string): Root {
-  const document = parse(html, { scriptingEnabled: false })
-  const depth = depthOf(document)
-  if (depth > limits.htmlDepth) throw new LimitExceeded({ key: 'htmlDepth', actual: depth })
-  return fromParse5(document) as Root
-}
-
 /** Lines and tables of a page; throws `LimitExceeded` on a page over the HTML limits. */
 export function readHtml(html: string, kind: 'html' | 'docx' = 'html'): SourceDocument {
-  const tree = parseHtml(html)
+  const tree = parseBoundedHtml(html, 'htmlDepth')
   const blocks: Block[] = []
   let buffer = ''
   const flush = () => {

@@ -6,12 +6,12 @@
  * that one, the HTML is read again with positions.
  */
 import type { Element, Root, RootContent } from 'hast'
-import type { DefaultTreeAdapterMap } from 'parse5'
 import type { VFile } from 'vfile'
 import { emit } from '../diagnostics/emit.js'
 import { LimitExceeded, limitParams } from '../limit-messages.js'
-import { limitDefinition, limits } from '../limits.js'
-import { fromParse5, parseHtml5, rehypeParse, unified } from '../vendor/hast.js'
+import { limitDefinition } from '../limits.js'
+import { parseBoundedHtml } from '../html-bounded.js'
+import { rehypeParse, unified } from '../vendor/hast.js'
 import type { Unsupported } from './pdf/inline.js'
 
 const withPositions = unified().use(rehypeParse)
@@ -35,31 +35,12 @@ function pathTo(root: Root | Element, target: RootContent): number[] | undefined
   return undefined
 }
 
-type ParentNode = DefaultTreeAdapterMap['parentNode']
-
-/** Deepest element nesting of a parse5 tree, counted without recursion. */
-export function depthOf(document: ParentNode): number {
-  let deepest = 0
-  const stack: [ParentNode, number][] = [[document, 0]]
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!
-    if (depth > deepest) deepest = depth
-    for (const child of node.childNodes) if ('childNodes' in child) stack.push([child, depth + 1])
-    if ('content' in node && node.content) stack.push([node.content, depth + 1])
-  }
-  return deepest
-}
-
 /**
- * Parse merged HTML as rehype-parse does (a whole document, scripting off), without positions.
- * The parser (parse5) nests without recursion, every walk after it recurses: a page nested deeper
- * than `mergedHtmlDepth` (an agency's template that nests itself) throws `LimitExceeded`.
+ * Parse merged HTML as rehype-parse does, without positions; a page nested deeper than
+ * `mergedHtmlDepth` (an agency's template that nests itself) throws `LimitExceeded`.
  */
 export function parseMergedHtml(html: string): HtmlTree {
-  const document = parseHtml5(html, { sourceCodeLocationInfo: false, scriptingEnabled: false })
-  const depth = depthOf(document)
-  if (depth > limits.mergedHtmlDepth) throw new LimitExceeded({ key: 'mergedHtmlDepth', actual: depth })
-  const tree = fromParse5(document) as Root
+  const tree = parseBoundedHtml(html, 'mergedHtmlDepth')
   let positioned: Root | undefined
   return {
     tree,
