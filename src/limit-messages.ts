@@ -4,16 +4,14 @@
  * README's table.
  */
 import type { CatalogEntry, Params } from './diagnostics/catalog.js'
+import { groupInteger } from './number-text.js'
 import { limitDefinition, limitDefinitions, limits, type LimitDefinition, type LimitHit, type LimitUnit } from './limits.js'
 
 const KiB = 1024
 const MiB = 1024 * KiB
 
-// As toLocaleString('en-US') groups an integer, without waking ICU up (some 20 ms) in every command that loads the catalogue.
-const group = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-
 function bytesText(n: number, lang: 'zh' | 'en'): string {
-  const bytes = lang === 'en' ? `${group(n)} bytes` : `${group(n)} 字节`
+  const bytes = lang === 'en' ? `${groupInteger(n)} bytes` : `${groupInteger(n)} 字节`
   const [size, name] = n >= MiB ? [MiB, 'MB'] : n >= KiB ? [KiB, 'KB'] : [0, '']
   if (size === 0) return bytes
   const shown = Number((n / size).toFixed(1))
@@ -29,17 +27,17 @@ export function formatLimitValue(unit: LimitUnit, n: number, lang: 'zh' | 'en'):
     case 'bytes':
       return bytesText(n, lang)
     case 'lines':
-      return en ? `${group(n)} lines` : `${group(n)} 行`
+      return en ? `${groupInteger(n)} lines` : `${groupInteger(n)} 行`
     case 'levels':
-      return en ? `${group(n)} levels` : `${group(n)} 层`
+      return en ? `${groupInteger(n)} levels` : `${groupInteger(n)} 层`
     case 'items':
-      return en ? group(n) : `${group(n)} 个`
+      return en ? groupInteger(n) : `${groupInteger(n)} 个`
     case 'chars':
-      return en ? `${group(n)} characters` : `${group(n)} 个字符`
+      return en ? `${groupInteger(n)} characters` : `${groupInteger(n)} 个字符`
     case 'ratio':
-      return `${group(n)}:1`
+      return `${groupInteger(n)}:1`
     case 'pages':
-      return en ? `${group(n)} pages` : `${group(n)} 页`
+      return en ? `${groupInteger(n)} pages` : `${groupInteger(n)} 页`
     case 'ms': {
       const seconds = Number((n / 1000).toPrecision(3))
       return en ? `${seconds} s` : `${seconds} 秒`

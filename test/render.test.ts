@@ -312,3 +312,16 @@ test('helpers print dates and numerals the Chinese way', async () => {
   assert.deepEqual([1, 6, 10, 12, 20, 99].map(chineseNumeral), ['一', '六', '十', '十二', '二十', '九十九'])
   assert.deepEqual([631, 71.8526, 0, -3, 123456, null].map(formatNumber), ['631', '71.8526', '0', '-3', '123456', ''])
 })
+
+test('figures print as the zh-CN number format prints them, without loading it for integers', async () => {
+  const { plainNumber, groupInteger } = await import('../src/number-text.js')
+  const intl = new Intl.NumberFormat('zh-CN', { useGrouping: false, maximumFractionDigits: 6 })
+  // Edges (ties of the shortest decimal, -0, huge integers) and a spread of integers and amounts.
+  const values = [0, -0, 5e-7, -5e-7, 0.1234565, 71.8526, 1e20, 999999999900000000000, 2 ** 53 + 2, -81970859666647070, 1e21, 1.5e22]
+  let seed = 7
+  const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647
+  for (let i = 0; i < 5000; i++) values.push(Math.round(next() * 10 ** (i % 12)), Math.round(next() * 1e8) / 10 ** (i % 9), (next() - 0.5) * 10 ** ((i % 30) - 8))
+  for (const value of values) assert.equal(plainNumber(value), intl.format(value), String(value))
+  assert.deepEqual([0, 999, 1000, 12345, 1234567].map(groupInteger), ['0', '999', '1,000', '12,345', '1,234,567'])
+  assert.equal(groupInteger(1234567), new Intl.NumberFormat('zh-CN').format(1234567))
+})

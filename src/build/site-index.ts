@@ -4,6 +4,7 @@
  * share granted in full). Self-contained, no scripts, same bytes for the
  * same reports.
  */
+import { groupInteger } from '../number-text.js'
 import type { KeyFigures } from './build-one.js'
 
 export interface IndexEntry {
@@ -27,7 +28,6 @@ const escapeHtml = (text: string): string =>
 /** Links are our own relative paths; still percent-encode anything unusual in folder names. */
 const href = (path: string): string => escapeHtml(path.split('/').map(encodeURIComponent).join('/'))
 
-const number = new Intl.NumberFormat('zh-CN')
 
 function share(figures: KeyFigures): string {
   const { granted, processed } = figures
@@ -57,7 +57,7 @@ a{margin-right:.6rem}
 export function renderSiteIndex(entries: readonly IndexEntry[]): string {
   const sorted = [...entries].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : b.year - a.year))
   const rows = sorted.map((e) => {
-    const received = e.figures.received === null ? '—' : number.format(e.figures.received)
+    const received = e.figures.received === null ? '—' : groupInteger(e.figures.received)
     const stale = e.stale ? ' <span class="stale">（源文件现有错误，此为上次生成的版本）</span>' : ''
     return [
       '<tr>',

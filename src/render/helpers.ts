@@ -2,9 +2,8 @@
  * Pure formatting helpers shared by the view model and the templates:
  * numbers as the official tables print them, Chinese dates and numerals.
  */
+import { plainNumber } from '../number-text.js'
 import { parseCalendarDate } from '../source/dates.js'
-
-const plain = new Intl.NumberFormat('zh-CN', { useGrouping: false, maximumFractionDigits: 6 })
 
 /**
  * A table value as printed in the official tables: no thousands
@@ -13,7 +12,7 @@ const plain = new Intl.NumberFormat('zh-CN', { useGrouping: false, maximumFracti
  */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return ''
-  return plain.format(value)
+  return plainNumber(value)
 }
 
 /** `2025-02-10` → `2025年2月10日`; anything else, 2025-02-30 included → `''` (the validator reports bad dates). */
