@@ -34,6 +34,12 @@ export interface PipelineOptions {
   limits?: Partial<LimitValues>
   /** Files already loaded and not yet validated (`data.previousFile`), used instead of reading their paths again. */
   loaded?: readonly VFile[]
+  /**
+   * Called once for each named report that parsed, before anything else is read or checked: a
+   * one-report build starts its PDF there, to overlap the checks (cli/speculative-pdf.ts). Its
+   * failures are its own; it must not change the file.
+   */
+  onLoaded?: (file: VFile) => Promise<void>
 }
 
 /** A path the user named that does not exist or cannot be read. */
@@ -134,6 +140,12 @@ export async function validatePaths(paths: string[], options: PipelineOptions = 
     const batch = files.slice(i, i + LOAD_BATCH)
     const results = await Promise.all(batch.map(load))
     batch.forEach((path, j) => loaded.set(resolve(path), results[j]!))
+  }
+  if (options.onLoaded) {
+    for (const path of files) {
+      const file = loaded.get(resolve(path))!
+      if (file.data.report) await options.onLoaded(file).catch(() => undefined)
+    }
   }
   // The previous year of a report named on the command line may not be among the files: load it too.
   const previousOf = new Map<string, string>()

@@ -64,3 +64,56 @@ test('the command line starts the thread early only for named reports built to P
   assert.equal(isPdfBuild(['validate', 'a/2024.md', '--to', 'pdf']), false)
   assert.equal(isPdfBuild(['build', '--', 'a/2024.md', '--to', 'pdf']), false, 'unsure: no')
 })
+
+test('a one-report build sends the page as soon as the report is parsed, and takes that PDF only for the same page', async () => {
+  const { speculatePdf } = await import('../src/cli/speculative-pdf.js')
+  const path = join(root, 'content', 'ruzhou-wsjkw', '2024.md')
+  const thread = new PdfThread()
+  try {
+    const hook = speculatePdf(thread, {})
+    const seen: { path: string; checked: boolean }[] = []
+    const [file] = await validatePaths([path], {
+      onLoaded: async (f) => {
+        seen.push({ path: f.path, checked: f.data.previousReport !== undefined })
+        await hook(f)
+      },
+    })
+    assert.deepEqual(seen, [{ path, checked: false }], 'once, for the named report only (not last year’s), before the checks')
+    assert.ok(file!.data.previousReport, 'last year’s report was read after')
+    assert.equal(thread.jobsSent, 1, 'sent before the build asked')
+    const html = (await renderHtml(file!))!
+    const there = await thread.render(html, file!)
+    assert.equal(thread.jobsSent, 1, 'the same page: the PDF already under way is taken')
+    const here = await renderPdf(html, file!)
+    assert.equal(Buffer.compare(Buffer.from(here!), Buffer.from(there!)), 0)
+
+    // Another page (the report changed between parse and build, say): rendered afresh, never the stale PDF.
+    await hook(file!) // a second call starts nothing
+    assert.equal(thread.jobsSent, 1)
+    thread.speculate(html, file!)
+    const other = html.replace('</body>', '<p>另一页</p></body>')
+    const otherPdf = await thread.render(other, file!)
+    assert.equal(thread.jobsSent, 3)
+    assert.equal(Buffer.compare(Buffer.from(otherPdf!), Buffer.from((await renderPdf(other, file!))!)), 0)
+  } finally {
+    await thread.close()
+  }
+})
+
+test('the early page’s own problems are not the report’s: a broken agency template is said once, by the build', async () => {
+  const { speculatePdf } = await import('../src/cli/speculative-pdf.js')
+  const dir = await mkdtemp(join(tmpdir(), 'nianbao-speculate-'))
+  await mkdir(join(dir, 'agency', 'templates'), { recursive: true })
+  await writeFile(join(dir, 'agency', '2024.md'), await readFile(join(root, 'content', 'ruzhou-wsjkw', '2024.md'), 'utf8'))
+  await writeFile(join(dir, 'agency', 'templates', 'report.hbs'), '{{#if}}')
+  const thread = new PdfThread()
+  try {
+    const [file] = await validatePaths([join(dir, 'agency', '2024.md')], { onLoaded: speculatePdf(thread, {}) })
+    assert.equal(thread.jobsSent, 0, 'no page, nothing sent')
+    assert.equal(file!.messages.filter((m) => m.ruleId?.startsWith('template-')).length, 0, 'the early merge said nothing on the report')
+    assert.equal(await renderHtml(file!), undefined)
+    assert.equal(file!.messages.filter((m) => m.ruleId?.startsWith('template-')).length, 1, 'the build’s merge says it, once')
+  } finally {
+    await thread.close()
+  }
+})

@@ -51,6 +51,12 @@ export class PdfThread {
   private worker: Worker | undefined
   private readonly pending = new Map<number, { resolve: (reply: PdfReply) => void; reject: (error: Error) => void }>()
   private next = 0
+  /** Pages sent to the thread so far (for the tests: a speculated page is rendered once). */
+  get jobsSent(): number {
+    return this.next
+  }
+  /** A PDF started before it was asked for (`speculate`), with what it was started from. */
+  private speculation: { key: string; reply: Promise<PdfReply> } | undefined
 
   constructor() {
     try {
@@ -74,13 +80,10 @@ export class PdfThread {
     }
   }
 
-  /** Render a report's PDF: in the thread, or here when there is none (any more). */
-  readonly render: PdfRenderer = async (html, file, options = {}) => {
-    const worker = this.worker
-    // Options the thread does not take (fonts given in code, a fixed date) are rendered here.
-    if (!worker || options.fonts || options.fontsBaseDir || options.date) return renderInProcess(html, file, options)
-    const job: PdfJob = {
-      id: this.next++,
+  /** The job for a report, or `undefined` for options the thread does not take (fonts given in code, a fixed date). */
+  private job(html: string, file: VFile, options: RenderPdfOptions): Omit<PdfJob, 'id'> | undefined {
+    if (options.fonts || options.fontsBaseDir || options.date) return undefined
+    return {
       html,
       path: file.path,
       meta: options.meta ?? file.data.report?.meta,
@@ -88,17 +91,48 @@ export class PdfThread {
       lang: file.data.lang ?? 'zh',
       severities: file.data.severities ?? {},
     }
+  }
+
+  private post(worker: Worker, job: Omit<PdfJob, 'id'>): Promise<PdfReply> {
+    const id = this.next++
+    const reply = new Promise<PdfReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject })
+      worker.ref()
+      worker.postMessage({ ...job, id } satisfies PdfJob)
+    })
+    const settled = () => {
+      if (this.pending.size === 0) this.worker?.unref()
+    }
+    reply.then(settled, settled)
+    return reply
+  }
+
+  /**
+   * Start rendering a page the caller expects to ask for before it knows it may (the report
+   * is still being checked). `render` with the same page and options takes the result; a
+   * report that turns out to have errors never asks, and its PDF is dropped with the thread.
+   */
+  speculate(html: string, file: VFile, options: RenderPdfOptions = {}): void {
+    const worker = this.worker
+    const job = this.job(html, file, options)
+    if (!worker || !job) return
+    const reply = this.post(worker, job)
+    reply.catch(() => undefined)
+    this.speculation = { key: JSON.stringify(job), reply }
+  }
+
+  /** Render a report's PDF: in the thread, or here when there is none (any more). */
+  readonly render: PdfRenderer = async (html, file, options = {}) => {
+    const worker = this.worker
+    const job = this.job(html, file, options)
+    if (!worker || !job) return renderInProcess(html, file, options)
+    const speculation = this.speculation
+    this.speculation = undefined
     let reply: PdfReply
     try {
-      reply = await new Promise<PdfReply>((resolve, reject) => {
-        this.pending.set(job.id, { resolve, reject })
-        worker.ref()
-        worker.postMessage(job)
-      })
+      reply = await (speculation?.key === JSON.stringify(job) ? speculation.reply : this.post(worker, job))
     } catch {
       return renderInProcess(html, file, options)
-    } finally {
-      if (this.pending.size === 0) this.worker?.unref()
     }
     if (reply.error !== undefined) throw new Error(reply.error)
     for (const m of reply.messages) {

@@ -1,8 +1,7 @@
 /**
  * The PDF thread of a one-report build (pdf-thread.ts). It starts while the
- * main thread is still validating: it loads pdfmake, reads and parses the
- * default fonts and lays out a one-page sample, so that the first real
- * report meets warm code. Then it renders what it is sent.
+ * main thread is still reading the report: it loads pdfmake and reads the
+ * default fonts. Then it renders what it is sent.
  */
 import { parentPort } from 'node:worker_threads'
 import { VFile } from 'vfile'
@@ -10,24 +9,17 @@ import { renderPdf } from '../render/pdf/index.js'
 import type { PdfJob, PdfReply } from './pdf-thread.js'
 
 /**
- * A page shaped like a report: title, headings, paragraphs, a table with
- * merged cells. Its text only has to exercise the same code paths (Han
- * text, digits, punctuation, every font role).
+ * A page with one of each element that picks a font (title, headings, text,
+ * a table cell), a character each: it makes the thread load pdfmake and read
+ * every default font, and no more. A bigger page warmed the layout code up
+ * too, but it kept the thread busy when the report's page came: that page is
+ * sent as soon as the report is parsed (cli/speculative-pdf.ts), before the
+ * report is checked, while a bigger page was still being laid out.
  */
-const SAMPLE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>样例</title></head><body>
-<article class="report"><header class="report-header"><h1 class="report-title">某某市卫生健康委员会2024年政府信息公开工作年度报告</h1></header>
-<section class="report-section" id="section-1"><h2>一、总体情况</h2>
-<p>2024 年，本机关坚持以人民为中心，认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息 300 余条，办理政府信息公开申请 3 件，切实保障人民群众依法获取政府信息。</p>
-<h3>（一）主动公开情况</h3><p>严格按照“谁发布、谁负责”的原则，及时、准确、规范公开政府信息。</p></section>
-<section class="report-section" id="section-2"><h2>二、主动公开政府信息情况</h2>
-<table class="stats-table" id="table-active"><caption>主动公开政府信息情况</caption><tbody>
-<tr class="block-heading"><th scope="colgroup" colspan="4">第二十条第（一）项</th></tr>
-<tr><th scope="col">信息内容</th><th scope="col">本年制发件数</th><th scope="col">本年废止件数</th><th scope="col">现行有效件数</th></tr>
-<tr><th scope="row">规章</th><td class="num">0</td><td class="num">1</td><td class="num">12</td></tr>
-<tr><th scope="row">行政规范性文件</th><td class="num">3</td><td class="num">0</td><td class="num">25</td></tr>
-<tr class="block-heading"><th scope="colgroup" colspan="4">第二十条第（五）项</th></tr>
-<tr><th scope="row">行政许可</th><td class="num" colspan="3">1024</td></tr>
-</tbody></table></section></article></body></html>`
+const SAMPLE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>样</title></head><body>
+<article class="report"><header class="report-header"><h1 class="report-title">样</h1></header>
+<section class="report-section"><h2>一</h2><h3>（一）</h3><p>样 1</p>
+<table class="stats-table"><tbody><tr><th scope="col">样</th><td class="num">1</td></tr></tbody></table></section></article></body></html>`
 
 async function warmUp(): Promise<void> {
   try {

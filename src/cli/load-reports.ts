@@ -2,7 +2,7 @@ import type { VFile } from 'vfile'
 import type { Lang, Severity } from '../diagnostics/types.js'
 import { diagnosticsOf } from '../diagnostics/emit.js'
 import { reportText } from '../diagnostics/report-text.js'
-import { InputError, validatePaths } from '../pipeline.js'
+import { InputError, validatePaths, type PipelineOptions } from '../pipeline.js'
 
 /**
  * Validate the reports a command was given; a missing path or an empty
@@ -10,7 +10,7 @@ import { InputError, validatePaths } from '../pipeline.js'
  */
 export async function loadValidated(
   paths: string[],
-  options: { lang: Lang; severities: Record<string, Severity | 'off'> },
+  options: Pick<PipelineOptions, 'onLoaded'> & { lang: Lang; severities: Record<string, Severity | 'off'> },
 ): Promise<VFile[] | undefined> {
   let files: VFile[]
   try {

@@ -114,7 +114,12 @@ export async function runBuild(args: BuildArgs): Promise<void> {
 async function buildFiles(args: BuildArgs, to: BuildTarget[], severities: Exclude<ReturnType<typeof parseRuleOptions>, string>, pdfThread: PdfThread | undefined): Promise<void> {
   const { lang } = args
   const json = args.format === 'json'
-  const checked = await loadValidated(args.paths, { lang, severities })
+  // One report: its PDF starts as soon as it is parsed, while it is checked (cli/speculative-pdf.ts).
+  const onLoaded =
+    pdfThread && args.paths.length === 1
+      ? (await import('../speculative-pdf.js')).speculatePdf(pdfThread, { ...(args.templates ? { templates: args.templates } : {}), ...(args.pdfA ? { pdfA: true } : {}) })
+      : undefined
+  const checked = await loadValidated(args.paths, { lang, severities, ...(onLoaded ? { onLoaded } : {}) })
   if (!checked) return
   // Files found but not read (not named <year>.md) are reported, never built or counted.
   const files = checked.filter((f) => !f.data.ignored)
