@@ -176,6 +176,7 @@ export function installSpeedups(): void {
   const Renderer = pdfmakeInternal<{ prototype: Record<string, unknown> }>('Renderer')
   const renderLine = Renderer.prototype.renderLine as (this: unknown, line: { inlines: RenderInline[] }, x: number, y: number) => void
   Renderer.prototype.renderLine = function (this: unknown, line: { inlines: RenderInline[] }, x: number, y: number) {
+    if (!drawing.joinInlines) return renderLine.call(this, line, x, y)
     const inlines = line.inlines
     line.inlines = mergeInlines(inlines)
     try {
@@ -347,6 +348,9 @@ interface RenderInline {
   [key: string]: unknown
 }
 
+/** Whether lines are drawn with their inlines joined (`mergeInlines`); off only in the tests that compare the two. */
+export const drawing = { joinInlines: true }
+
 /** Properties that make an inline draw more than its glyphs; such inlines are drawn on their own. */
 const SPECIAL = ['fontFeatures', 'link', 'linkToPage', 'linkToDestination', 'decoration', 'background', 'sup', 'sub', '_pageNodeRef'] as const
 
@@ -359,16 +363,19 @@ function plain(inline: RenderInline): boolean {
  * Join neighbouring inlines of one line that pdfmake would draw one by one
  * (a Chinese line is one inline per character) into one text showing. On a
  * justified line every inline after the first is shifted by the same
- * amount, which for single characters is exactly a character spacing.
+ * amount: between single Han characters (and CJK punctuation), each set in
+ * its own em box with no shaping between them (`layoutCached`), that shift
+ * is exactly a character spacing. Text that fontkit shapes as a whole (a
+ * quotation mark beside a character is kerned) is not joined on such a line.
  */
 export function mergeInlines(inlines: RenderInline[]): RenderInline[] {
   const out: RenderInline[] = []
   let run: RenderInline | undefined
   let runEnd = 0
-  let runSingle = true
+  let runHan = true
   for (const inline of inlines) {
     const shift = inline.justifyShift ?? 0
-    const single = inline.text.length === 1
+    const han = inline.text.length === 1 && HAN_CHAR.test(inline.text)
     if (
       run &&
       plain(inline) &&
@@ -376,21 +383,21 @@ export function mergeInlines(inlines: RenderInline[]): RenderInline[] {
       inline.fontSize === run.fontSize &&
       inline.color === run.color &&
       inline.opacity === run.opacity &&
-      (shift === 0 ? !run.characterSpacing : runSingle && shift === (run.characterSpacing ?? shift)) &&
+      (shift === 0 ? !run.characterSpacing : runHan && han && (!run.characterSpacing || shift === run.characterSpacing)) &&
       Math.abs(inline.x - (runEnd + shift)) < 1e-9
     ) {
       run.text += inline.text
       if (shift !== 0) run.characterSpacing = shift
       run.width = inline.x + inline.width - run.x
       runEnd = inline.x + inline.width
-      runSingle = single
+      runHan &&= han
       continue
     }
     if (plain(inline)) {
       run = { ...inline }
       delete run.justifyShift
       runEnd = inline.x + inline.width
-      runSingle = single
+      runHan = han
       out.push(run)
     } else {
       run = undefined
