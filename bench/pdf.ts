@@ -2,15 +2,27 @@
  * PDF throughput: render N reports to PDF in one process (fonts parsed
  * once) and measure the amortized time per report, the median PDF size and
  * the peak resident memory. The content/ seeds are merged to HTML once and
- * rendered round-robin, so the time is the PDF stage alone.
+ * rendered round-robin, so the time is the PDF stage alone. The renderer is
+ * the build's (dist/), the code the command line runs: the sources through
+ * tsx keep every function's name at run time and are some 10 % slower.
  *
  *   node --import tsx bench/pdf.ts [N]
  */
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { VFile } from 'vfile'
 import { validatePaths } from '../src/pipeline.js'
 import { renderHtml } from '../src/render/html.js'
-import { renderPdf } from '../src/render/pdf/index.js'
+
+type RenderPdf = typeof import('../src/render/pdf/index.js').renderPdf
+
+/** `renderPdf` from dist/ when it is built (`npm run bench` builds first), else from the sources. */
+async function pdfRenderer(): Promise<{ renderPdf: RenderPdf; code: 'dist' | 'src' }> {
+  const built = join(import.meta.dirname, '..', 'dist', 'render', 'pdf', 'index.js')
+  if (existsSync(built)) return { renderPdf: ((await import(pathToFileURL(built).href)) as { renderPdf: RenderPdf }).renderPdf, code: 'dist' }
+  return { renderPdf: (await import('../src/render/pdf/index.js')).renderPdf, code: 'src' }
+}
 
 export interface PdfBenchResult {
   reports: number
@@ -24,6 +36,8 @@ export interface PdfBenchResult {
   peakRssMb: number
   /** Time for the first report in the process (fonts parsed), in ms. */
   firstMs: number
+  /** Whose renderer was timed: the build's (dist/) or, when there is none, the sources'. */
+  code: 'dist' | 'src'
 }
 
 function median(values: number[]): number {
@@ -41,6 +55,7 @@ export async function benchPdf(count = 1000, contentDir = join(import.meta.dirna
     if (html) inputs.push({ html, file })
   }
   if (inputs.length === 0) throw new Error(`no report in ${contentDir} renders to HTML`)
+  const { renderPdf, code } = await pdfRenderer()
   let peak = process.memoryUsage().rss
   const sizes: number[] = []
   let start = performance.now()
@@ -68,6 +83,7 @@ export async function benchPdf(count = 1000, contentDir = join(import.meta.dirna
     kbMedian: median(sizes) / 1000,
     peakRssMb: peak / 1024 / 1024,
     firstMs,
+    code,
   }
 }
 
@@ -75,7 +91,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 1000)
   const result = await benchPdf(count)
   console.log(
-    `pdf: ${result.reports} reports, ${result.msPerReport.toFixed(1)} ms/report wall, ${result.cpuMsPerReport.toFixed(1)} ms CPU ` +
+    `pdf (${result.code}): ${result.reports} reports, ${result.msPerReport.toFixed(1)} ms/report wall, ${result.cpuMsPerReport.toFixed(1)} ms CPU ` +
       `(first ${result.firstMs.toFixed(0)} ms), ` +
       `median ${result.kbMedian.toFixed(0)} KB, peak RSS ${result.peakRssMb.toFixed(0)} MB`,
   )
