@@ -416,6 +416,8 @@ export function mergeInlines(inlines: RenderInline[]): RenderInline[] {
   let run: RenderInline | undefined
   let runEnd = 0
   let runHan = true
+  /** Whether `run` is this function's copy (joined into), not the line's own inline. */
+  let runOwn = false
   for (const inline of inlines) {
     const shift = inline.justifyShift ?? 0
     const han = inline.text.length === 1 && HAN_CHAR.test(inline.text)
@@ -429,6 +431,14 @@ export function mergeInlines(inlines: RenderInline[]): RenderInline[] {
       (shift === 0 ? !run.characterSpacing : runHan && han && (!run.characterSpacing || shift === run.characterSpacing)) &&
       Math.abs(inline.x - (runEnd + shift)) < 1e-9
     ) {
+      if (!runOwn) {
+        // Copied on its first join only: most inlines (a table cell's text) are drawn alone, as they are.
+        const copy: RenderInline = { ...run }
+        delete copy.justifyShift
+        out[out.length - 1] = copy
+        run = copy
+        runOwn = true
+      }
       run.text += inline.text
       if (shift !== 0) run.characterSpacing = shift
       run.width = inline.x + inline.width - run.x
@@ -437,8 +447,8 @@ export function mergeInlines(inlines: RenderInline[]): RenderInline[] {
       continue
     }
     if (plain(inline)) {
-      run = { ...inline }
-      delete run.justifyShift
+      run = inline
+      runOwn = false
       runEnd = inline.x + inline.width
       runHan = han
       out.push(run)
