@@ -1,6 +1,7 @@
 /**
  * Lines drawn with their inlines joined (src/render/pdf/speedups.ts
- * `mergeInlines`): fewer text showings, the same pages.
+ * `mergeInlines`): fewer text showings, the same pages. And streams deflated
+ * with zlib's larger hash table (speedups-stack.ts).
  */
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -8,7 +9,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
-import { inflateSync } from 'node:zlib'
+import { deflateSync, inflateSync } from 'node:zlib'
 import { validatePaths } from '../src/pipeline.js'
 import { renderHtml } from '../src/render/html.js'
 import { renderPdf } from '../src/render/pdf/index.js'
@@ -97,4 +98,22 @@ test('a report draws half as many text showings, and its pages are the same pixe
     const [a, b] = await Promise.all([readFile(join(dir, page)), readFile(join(dir, page.replace('joined', 'apart')))])
     assert.ok(a.equals(b), `${page}: not the same pixels`)
   }
+})
+
+test('every stream is deflated at the default level with memLevel 9, and inflates to what was written', async () => {
+  const [file] = await validatePaths([join(root, 'content', 'ruzhou-wsjkw', '2024.md')])
+  const bytes = Buffer.from((await renderPdf((await renderHtml(file!))!, file!))!)
+  let streams = 0
+  let largest = 0
+  // Each stream's dictionary, to its Length; those without a filter (the XMP metadata) are stored as they are.
+  for (const m of bytes.toString('latin1').matchAll(/<<((?:(?!<<|>>)[\s\S])*?\/Length (\d+)(?:(?!<<|>>)[\s\S])*)>>\s*stream\r?\n/g)) {
+    if (!m[1]!.includes('/FlateDecode')) continue
+    const start = m.index! + m[0].length
+    const stored = bytes.subarray(start, start + Number(m[2]))
+    const data = inflateSync(stored)
+    assert.ok(Buffer.from(deflateSync(data, { memLevel: 9 })).equals(stored), 'deflated as the renderer says')
+    streams++
+    largest = Math.max(largest, data.length)
+  }
+  assert.ok(streams >= 10 && largest > 50_000, `${streams} streams, the largest (the body font's subset) ${largest} bytes`)
 })
