@@ -59,32 +59,41 @@ const RESOLVED: [string, unknown][] = [
   ['preserveTrailingSpaces', false],
 ]
 
+/**
+ * A piece as pdfmake's measure leaves it, made in one object. pdfmake adds some twenty properties
+ * to each piece one by one, and the piece's property store grows (and is copied) several times
+ * over: a tenth of a PDF's garbage. The caller fills in the width, the height and the cuts.
+ */
+function measuredPiece(text: string, font: unknown, style: Record<string, unknown>, leadingCut: unknown): Item {
+  return {
+    text,
+    font,
+    alignment: style.alignment,
+    fontSize: style.fontSize,
+    fontFeatures: style.fontFeatures,
+    characterSpacing: style.characterSpacing,
+    color: style.color,
+    decoration: style.decoration,
+    decorationColor: style.decorationColor,
+    decorationStyle: style.decorationStyle,
+    decorationThickness: style.decorationThickness,
+    background: style.background,
+    link: style.link,
+    linkToPage: style.linkToPage,
+    linkToDestination: style.linkToDestination,
+    noWrap: style.noWrap,
+    opacity: style.opacity,
+    sup: style.sup,
+    sub: style.sub,
+    width: 0,
+    height: 0,
+    leadingCut: leadingCut || 0,
+    trailingCut: 0,
+  }
+}
+
 /** What measure sets on every piece (the rest of a piece's own properties are copied as they are). */
-const MEASURED = new Set([
-  'text',
-  'font',
-  'alignment',
-  'fontSize',
-  'fontFeatures',
-  'characterSpacing',
-  'color',
-  'decoration',
-  'decorationColor',
-  'decorationStyle',
-  'decorationThickness',
-  'background',
-  'link',
-  'linkToPage',
-  'linkToDestination',
-  'noWrap',
-  'opacity',
-  'sup',
-  'sub',
-  'width',
-  'height',
-  'leadingCut',
-  'trailingCut',
-])
+const MEASURED = new Set(Object.keys(measuredPiece('', undefined, {}, 0)))
 
 const LEADING = /^(\s)+/g
 const TRAILING = /(\s)+$/g
@@ -168,34 +177,7 @@ export function installSpeedups(): void {
           prime.call(font, text)
         }
       }
-      // pdfmake's measure adds some twenty properties to each piece, one by one: the piece's
-      // property store grows (and is copied) several times over, a tenth of a PDF's garbage.
-      // The measured piece is made whole instead, with the same properties and values.
-      const measured: Item = {
-        text: item.text,
-        font,
-        alignment: style.alignment,
-        fontSize: style.fontSize,
-        fontFeatures: style.fontFeatures,
-        characterSpacing: style.characterSpacing,
-        color: style.color,
-        decoration: style.decoration,
-        decorationColor: style.decorationColor,
-        decorationStyle: style.decorationStyle,
-        decorationThickness: style.decorationThickness,
-        background: style.background,
-        link: style.link,
-        linkToPage: style.linkToPage,
-        linkToDestination: style.linkToDestination,
-        noWrap: style.noWrap,
-        opacity: style.opacity,
-        sup: style.sup,
-        sub: style.sub,
-        width: 0,
-        height: 0,
-        leadingCut: item.leadingCut || 0,
-        trailingCut: 0,
-      }
+      const measured = measuredPiece(item.text, font, style, item.leadingCut)
       for (const key of extraKeys) measured[key] = item[key]
       if (item.lineEnd !== undefined) measured.lineEnd = item.lineEnd
       if (item.noNewLine !== undefined) measured.noNewLine = item.noNewLine
