@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { parquetReadObjects } from 'hyparquet'
-import { datasetReports } from '../src/dataset/read.js'
+import { dataJsonReports, datasetReports, READ_AHEAD } from '../src/dataset/read.js'
 import { DATASET_COLUMNS, writeDataset } from '../src/dataset/write.js'
 
 const root = join(import.meta.dirname, '..')
@@ -160,4 +160,25 @@ test('kept files that are not what a build writes (hand edited, truncated) read 
   const result = await writeDatasetKept([{ year: 2024, key: 'k', reports }], join(out, 'ds'), join(out, 'cache'))
   assert.equal(result.reports, 1)
   assert.equal(JSON.parse(readFileSync(join(out, 'cache', 'years.json'), 'utf8'))['2024'].key, 'k')
+})
+
+test('data.json files are read ahead but given in their order; one that cannot be read fails in its turn', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-datajson-'))
+  const count = READ_AHEAD * 3 + 1
+  const files = Array.from({ length: count }, (_, i) => {
+    const path = join(dir, `${i}.json`)
+    // Every third report has errors: left out, as the build would not have written its dataset.
+    writeFileSync(path, JSON.stringify({ meta: { year: 2024 }, validation: { errors: i % 3 === 2 ? 1 : 0 }, n: i }))
+    return { id: `a${i}`, path }
+  })
+  const seen: string[] = []
+  for await (const report of dataJsonReports(files)) seen.push(report.id)
+  assert.deepEqual(seen, files.filter((_, i) => i % 3 !== 2).map((f) => f.id))
+
+  const broken = [...files.slice(0, 3), { id: 'gone', path: join(dir, 'missing.json') }, ...files.slice(3)]
+  const before: string[] = []
+  await assert.rejects(async () => {
+    for await (const report of dataJsonReports(broken)) before.push(report.id)
+  }, /ENOENT/)
+  assert.deepEqual(before, ['a0', 'a1'], 'the reports before the missing file come first')
 })
