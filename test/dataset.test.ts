@@ -91,7 +91,7 @@ test('cells.csv lists the rows year by year, as the partitions hold them', async
   assert.deepEqual([...new Set(years)], [2019, 2023, 2024])
 })
 
-test('after an edit a build writes the dataset again only for that year, byte for byte as read afresh, and keeps an unchanged roll-up PDF', async () => {
+test('a build writes a year of the dataset again only when its figures change, byte for byte as read afresh, and keeps an unchanged roll-up PDF', async () => {
   const { buildTree } = await import('../src/build/build-tree.js')
   const { DATASET_CACHE } = await import('../src/dashboard/build-pages.js')
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-dataset-build-'))
@@ -117,11 +117,11 @@ test('after an edit a build writes the dataset again only for that year, byte fo
   writeFileSync(edited, readFileSync(edited, 'utf8') + '\n本年度另有补充说明。\n')
   await buildTree({ ...options, targets: [...options.targets] })
   await sameAsAfresh()
+  // A sentence is not in the dataset: no year is written again, 2024 included.
   const after = [2019, 2023, 2024].map((y) => statSync(chunk(y)).mtimeMs)
-  assert.deepEqual(after.slice(0, 2), before.slice(0, 2), '2019 and 2023 were not written again')
+  assert.deepEqual(after, before, 'no year was written again')
   const now = JSON.parse(readFileSync(join(out, DATASET_CACHE, 'years.json'), 'utf8')) as Record<string, { key: string }>
-  assert.equal(now['2019']!.key, keys['2019']!.key)
-  assert.notEqual(now['2024']!.key, keys['2024']!.key, '2024 was')
+  assert.deepEqual(now, keys)
   // A sentence added at the end changes nothing the roll-up shows: its page is the same, its PDF kept.
   assert.deepEqual(readFileSync(rollup('index.html')), rollupBefore.html)
   assert.equal(statSync(rollup('rollup.pdf')).mtimeMs, rollupBefore.pdf)
@@ -132,6 +132,10 @@ test('after an edit a build writes the dataset again only for that year, byte fo
   assert.notEqual(statSync(rollup('rollup.pdf')).mtimeMs, rollupBefore.pdf)
   assert.match(readFileSync(join(out, 'dataset', 'cells.csv'), 'utf8'), /ruzhou-wsjkw,2024,gb-2021,active,表二,[^\r]*行政许可,[^\r]*,count,7,given/)
   await sameAsAfresh()
+  const changed = JSON.parse(readFileSync(join(out, DATASET_CACHE, 'years.json'), 'utf8')) as Record<string, { key: string }>
+  assert.deepEqual([2019, 2023].map((y) => statSync(chunk(y)).mtimeMs), before.slice(0, 2), '2019 and 2023 were not written again')
+  assert.equal(changed['2023']!.key, keys['2023']!.key)
+  assert.notEqual(changed['2024']!.key, keys['2024']!.key, '2024 was')
 })
 
 test('kept files that are not what a build writes (hand edited, truncated) read as nothing kept', async () => {
@@ -181,4 +185,30 @@ test('data.json files are read ahead but given in their order; one that cannot b
     for await (const report of dataJsonReports(broken)) before.push(report.id)
   }, /ENOENT/)
   assert.deepEqual(before, ['a0', 'a1'], 'the reports before the missing file come first')
+})
+
+test('a report\'s dataset digest follows its rows, not its narrative or diagnostics', async () => {
+  const { loadReport } = await import('../src/source/report.js')
+  const { validateReport } = await import('../src/validate/index.js')
+  const { exportData } = await import('../src/bundle/export-json.js')
+  const { datasetDigest } = await import('../src/dataset/rows.js')
+  const file = await loadReport(join(root, 'content', 'ruzhou-wsjkw', '2024.md'))
+  validateReport(file)
+  const data = exportData(file)!
+  const digest = datasetDigest(data)
+  assert.match(digest, /^[0-9a-f]{64}$/)
+  const copy = () => JSON.parse(JSON.stringify(data)) as typeof data
+  const text = copy()
+  text.sections[0]!.source += '\n\n本年度另有补充说明。'
+  text.validation.warnings += 1
+  assert.equal(datasetDigest(text), digest, 'narrative and diagnostics are not in the dataset')
+  const origin = copy()
+  origin.cells[0]!.origin = origin.cells[0]!.origin === 'given' ? 'computed' : 'given'
+  assert.notEqual(datasetDigest(origin), digest, 'a cell given instead of computed is another row')
+  const value = copy()
+  value.cells[1]!.value = (value.cells[1]!.value ?? 0) + 1
+  assert.notEqual(datasetDigest(value), digest)
+  const agency = copy()
+  agency.meta.agency += '（测试）'
+  assert.notEqual(datasetDigest(agency), digest)
 })

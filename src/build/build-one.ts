@@ -16,6 +16,8 @@ import { fsErrorText, isFsError } from './fs-error.js'
 import { buildComparisonOutputs } from '../compare/build-step.js'
 import { buildReportOutputs, type BuildTarget, type BuiltFile } from './build-report.js'
 import { recordOrProblems } from '../rollup/record.js'
+import { exportData } from '../bundle/export-json.js'
+import { datasetDigest } from '../dataset/rows.js'
 
 export interface BuildJob {
   path: string
@@ -47,6 +49,11 @@ export interface ReportSummary {
   figures: KeyFigures
   /** SHA-256 of the bundle zip, when one was written (also in `<year>.zip.sha256`). */
   bundleSha256?: string
+  /**
+   * What the dataset takes from the data.json written (`datasetDigest`): the supervisor pages write
+   * a year of the dataset again only when one of its reports' digests changed, not at every edit.
+   */
+  datasetDigest?: string
 }
 
 export interface BuildResult {
@@ -139,6 +146,10 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
   finish(result, file, started)
   const zip = result.outputs.find((o) => o.path.endsWith('.zip'))
   if (zip && result.summary) result.summary.bundleSha256 = zip.sha256
+  if (file && result.summary && result.outputs.some((o) => o.path.endsWith('/data.json'))) {
+    const data = exportData(file)
+    if (data) result.summary.datasetDigest = datasetDigest(data)
+  }
   return result
 }
 

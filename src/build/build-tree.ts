@@ -368,7 +368,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
       entries,
       outputs: new Map(reports.map((e) => [`${e.dir}/${e.summary.year}`, e.outputs])),
       keys: reports.map((e) => `${e.key}${e.stale ? ' stale' : ''}`),
-      reportKeys: new Map(reports.map((e) => [`${e.dir}/${e.summary.year}`, e.key])),
+      datasetDigests: new Map(reports.flatMap((e) => (e.summary.datasetDigest ? [[`${e.dir}/${e.summary.year}`, e.summary.datasetDigest] as const] : []))),
       shared: await hasher.shared(),
       pdf: targets.includes('pdf'),
       ...(options.jobs ? { jobs: options.jobs } : {}),

@@ -30,8 +30,11 @@ export interface SupervisorPagesInput {
   outputs: ReadonlyMap<string, readonly string[]>
   /** Input hashes of every report (the build cache's keys), for the skip check. */
   keys: readonly string[]
-  /** Each report's input hash, by `dir/year`: a year of the dataset is written again only when one of its reports changed. */
-  reportKeys?: ReadonlyMap<string, string>
+  /**
+   * Each report's `datasetDigest`, by `dir/year`: a year of the dataset is written again only when
+   * what it holds of one of its reports changed (or nianbao's code, `shared`), not at every edit.
+   */
+  datasetDigests?: ReadonlyMap<string, string>
   /** What every output depends on besides its report (code, fonts: `InputsHasher.shared`): the roll-up PDF is kept while it and the page are the same. */
   shared?: string
   /** Whether PDFs are built (the roll-up PDF too). */
@@ -84,12 +87,14 @@ export async function writeSupervisorPages(input: SupervisorPagesInput): Promise
     const data = (input.outputs.get(`${e.dir}/${e.year}`) ?? []).find((o) => o.endsWith('/data.json'))
     if (!data || e.stale) continue
     const list = byYear.get(e.year) ?? byYear.set(e.year, []).get(e.year)!
-    list.push({ id: e.dir, path: join(input.outDir, data), key: input.reportKeys?.get(`${e.dir}/${e.year}`) })
+    list.push({ id: e.dir, path: join(input.outDir, data), key: input.datasetDigests?.get(`${e.dir}/${e.year}`) })
   }
   const years = [...byYear].map(([year, files]) => ({
     year,
-    // A report's key covers its source and nianbao's code; without every one (an API caller), the year is written every time.
-    ...(files.every((f) => f.key !== undefined) ? { key: createHash('sha256').update(JSON.stringify(files)).digest('hex') } : {}),
+    // Without every report's digest (an older build cache, an API caller) or the code's hash, the year is written every time.
+    ...(input.shared !== undefined && files.every((f) => f.key !== undefined)
+      ? { key: createHash('sha256').update(JSON.stringify({ shared: input.shared, files })).digest('hex') }
+      : {}),
     reports: () => dataJsonReports(files),
   }))
   await writeDatasetKept(years, join(input.outDir, 'dataset'), join(input.outDir, DATASET_CACHE))

@@ -15,41 +15,15 @@ import { once } from 'node:events'
 import { readKeptJson } from '../build/kept-json.js'
 import { writeFileAtomic } from '../build/write-atomic.js'
 import { fileWriter, ParquetWriter } from 'hyparquet-writer'
-import { csvField } from '../bundle/export-csv.js'
 import { version } from '../version.js'
 import type { DatasetReport } from './read.js'
+import { csvLines, DATASET_COLUMNS, rowsOf, type DatasetRow } from './rows.js'
 
-/** Columns, in order; `year` is the partition (in the path, not in the Parquet files). */
-export const DATASET_COLUMNS = [
-  'agency', 'agency_id', 'year', 'format', 'table', 'table_name', 'row_code', 'row_label',
-  'column', 'column_label', 'unit', 'value_type', 'value', 'origin',
-] as const
+export { DATASET_COLUMNS } from './rows.js'
 
 const TEXT_COLUMNS = DATASET_COLUMNS.filter((c) => c !== 'year' && c !== 'value')
 // Small enough that a year of a thousand reports is not all held before it is written.
 const ROW_GROUP = 20_000
-
-type Row = Record<(typeof DATASET_COLUMNS)[number], string | number | null>
-
-function rowsOf(report: DatasetReport): Row[] {
-  const { data } = report
-  return data.cells.map((c) => ({
-    agency: data.meta.agency,
-    agency_id: report.id,
-    year: data.meta.year,
-    format: data.format.id,
-    table: c.table,
-    table_name: c.tableName,
-    row_code: c.rowCode,
-    row_label: c.rowLabel,
-    column: c.column,
-    column_label: c.columnLabel,
-    unit: c.unit,
-    value_type: c.valueType,
-    value: c.value,
-    origin: c.origin,
-  }))
-}
 
 let counter = 0
 /** A hidden temporary name beside `path`, in the pattern the build sweeps (write-atomic.ts `TEMP_PATTERN`). */
@@ -57,7 +31,7 @@ const tempOf = (path: string): string => join(dirname(path), `.${basename(path)}
 
 /** One year's Parquet file, written row group by row group. */
 class YearPart {
-  private rows: Row[] = []
+  private rows: DatasetRow[] = []
   private readonly writer: ParquetWriter
   constructor(
     readonly path: string,
@@ -76,7 +50,7 @@ class YearPart {
       createdBy: `nianbao ${version}`,
     })
   }
-  add(rows: Row[]): void {
+  add(rows: DatasetRow[]): void {
     this.rows.push(...rows)
     if (this.rows.length >= ROW_GROUP) this.flush()
   }
@@ -124,9 +98,7 @@ class YearWriter {
     const list = rowsOf(report)
     this.reports++
     this.rows += list.length
-    let text = ''
-    for (const row of list) text += DATASET_COLUMNS.map((c) => csvField(row[c] === null ? '' : String(row[c]))).join(',') + '\r\n'
-    if (!this.csv.write(text)) await once(this.csv, 'drain')
+    if (!this.csv.write(csvLines(list))) await once(this.csv, 'drain')
     this.part.add(list)
   }
   /** Both files complete under their temporary names. */
