@@ -109,6 +109,8 @@ test('a build writes a year of the dataset again only when its figures change, b
   await sameAsAfresh()
   const chunk = (year: number) => join(out, DATASET_CACHE, `year=${year}.csv`)
   const before = [2019, 2023, 2024].map((y) => statSync(chunk(y)).mtimeMs)
+  const cells = join(out, 'dataset', 'cells.csv')
+  const cellsBefore = statSync(cells).mtimeMs
   const rollup = (name: string) => join(out, 'rollup', name)
   const rollupBefore = { html: readFileSync(rollup('index.html')), pdf: statSync(rollup('rollup.pdf')).mtimeMs }
   const keys = JSON.parse(readFileSync(join(out, DATASET_CACHE, 'years.json'), 'utf8')) as Record<string, { key: string }>
@@ -122,6 +124,12 @@ test('a build writes a year of the dataset again only when its figures change, b
   assert.deepEqual(after, before, 'no year was written again')
   const now = JSON.parse(readFileSync(join(out, DATASET_CACHE, 'years.json'), 'utf8')) as Record<string, { key: string }>
   assert.deepEqual(now, keys)
+  assert.equal(statSync(cells).mtimeMs, cellsBefore, 'cells.csv was not put together again')
+  // A cells.csv cut short is put together again at the next build, though no year changed.
+  writeFileSync(cells, readFileSync(cells).subarray(0, 1000))
+  writeFileSync(edited, readFileSync(edited, 'utf8') + '\n另有一句。\n')
+  await buildTree({ ...options, targets: [...options.targets] })
+  await sameAsAfresh()
   // A sentence added at the end changes nothing the roll-up shows: its page is the same, its PDF kept.
   assert.deepEqual(readFileSync(rollup('index.html')), rollupBefore.html)
   assert.equal(statSync(rollup('rollup.pdf')).mtimeMs, rollupBefore.pdf)

@@ -127,12 +127,14 @@ export interface DatasetResult {
   written: string[]
 }
 
+const CSV_HEADER = '\ufeff' + DATASET_COLUMNS.join(',') + '\r\n'
+
 /** cells.csv: the header, then each year's chunk in year order. */
 async function assembleCsv(csvPath: string, chunks: readonly string[]): Promise<void> {
   const temp = tempOf(csvPath)
   const out = createWriteStream(temp)
   try {
-    out.write('\ufeff' + DATASET_COLUMNS.join(',') + '\r\n')
+    out.write(CSV_HEADER)
     // Copied chunk by chunk (a pipeline per file would leave its listeners on the one output stream).
     for (const chunk of chunks) for await (const data of createReadStream(chunk)) if (!out.write(data)) await once(out, 'drain')
     out.end()
@@ -144,6 +146,9 @@ async function assembleCsv(csvPath: string, chunks: readonly string[]): Promise<
   }
   await rename(temp, csvPath)
 }
+
+const totalSize = async (paths: readonly string[]): Promise<number> => (await Promise.all(paths.map((p) => stat(p).then((s) => s.size)))).reduce((a, b) => a + b, 0)
+const sizeIs = (path: string, size: number): Promise<boolean> => stat(path).then((s) => s.isFile() && s.size === size, () => false)
 
 /** A year no longer in the data must not linger in the folder a reader globs. */
 async function removeOtherYears(outDir: string, years: ReadonlySet<number>): Promise<void> {
@@ -223,6 +228,7 @@ export async function writeDatasetKept(years: readonly DatasetYear[], outDir: st
   const written = [join(outDir, 'cells.csv')]
   let reports = 0
   let rows = 0
+  let rewritten = false
   for (const { year, key, reports: read } of sorted) {
     const chunkPath = join(cacheDir, `year=${year}.csv`)
     const partPath = join(outDir, `year=${year}`, 'part-0.parquet')
@@ -239,13 +245,18 @@ export async function writeDatasetKept(years: readonly DatasetYear[], outDir: st
         throw error
       }
       await writer.commit()
+      rewritten = true
       now[year] = { key: key ?? '', reports: writer.reports, rows: writer.rows }
     }
     written.push(partPath)
     reports += now[year]!.reports
     rows += now[year]!.rows
   }
-  await assembleCsv(written[0]!, sorted.map((y) => join(cacheDir, `year=${y.year}.csv`)))
+  const chunks = sorted.map((y) => join(cacheDir, `year=${y.year}.csv`))
+  // No year written again, and the same years: cells.csv is put together again only if it is not
+  // the size of the header and the chunks (gone, cut short, edited), a copy of tens of megabytes spared.
+  const sameYears = !rewritten && Object.keys(kept).length === sorted.length && sorted.every((y) => keptYear(kept[y.year]) !== undefined)
+  if (!sameYears || !(await sizeIs(written[0]!, Buffer.byteLength(CSV_HEADER) + (await totalSize(chunks))))) await assembleCsv(written[0]!, chunks)
   await removeOtherYears(outDir, new Set(sorted.map((y) => y.year)))
   for (const entry of await readdir(cacheDir)) {
     const year = /^year=(\d{4})\.csv$/.exec(entry)?.[1]
