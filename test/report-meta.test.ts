@@ -76,3 +76,16 @@ test('a date that does not exist is never printed nor rolled over', async () => 
   assert.ok(!html.includes('2月30日'), 'no 2月30日 on the page')
   assert.ok(!html.includes('3月2日'), 'not rolled over either')
 })
+
+test('a report with nothing to say about its dates does not parse its YAML a second time; one with something to say does, to place it', async () => {
+  const { frontMatterStats } = await import('../src/source/read.js')
+  const before = frontMatterStats.rebuilt
+  const clean = check(withPublished('2025-01-20'))
+  assert.deepEqual(clean.diagnostics.filter((d) => d.ruleId.startsWith('published')), [])
+  assert.equal(frontMatterStats.rebuilt, before, 'a clean published date needs no place in the YAML')
+  const late = check(withPublished('2024-06-30'))
+  const said = late.diagnostics.find((d) => d.ruleId === 'published-after-year-end')
+  assert.ok(said, 'a date inside the report year is said')
+  assert.equal(said.line, base.split('\n').findIndex((l) => l.startsWith('published:')) + 1, 'and placed on its line')
+  assert.ok(frontMatterStats.rebuilt > before)
+})

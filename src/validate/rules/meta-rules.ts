@@ -64,10 +64,11 @@ export function checkFileName(file: VFile, report: Report): void {
 export function checkPublished(file: VFile, report: Report): void {
   const { published, year } = report.meta
   if (!published) return
-  const place = file.data.source!.locate.path(['published'])
+  // Found only when there is something to say: a place in the YAML rebuilds its document (read.ts).
+  const place = () => file.data.source!.locate.path(['published'])
   const problem = calendarDateProblem(published)
   if (problem) {
-    emit(file, 'published-date-exists', { actual: published, reason: problem[0], reasonEn: problem[1] }, place, { actual: published })
+    emit(file, 'published-date-exists', { actual: published, reason: problem[0], reasonEn: problem[1] }, place(), { actual: published })
     return
   }
   const date = parseCalendarDate(published)
@@ -76,7 +77,7 @@ export function checkPublished(file: VFile, report: Report): void {
   if (dayNumber(date) <= dayNumber(yearEnd)) {
     const guess = `${year + 1}${published.trim().slice(4)}`
     const hint = date.year === year && parseCalendarDate(guess) ? guess : ''
-    emit(file, 'published-after-year-end', { actual: published, year, hint }, place, { actual: published, expected: hint ? [hint] : [] })
+    emit(file, 'published-after-year-end', { actual: published, year, hint }, place(), { actual: published, expected: hint ? [hint] : [] })
     return
   }
   const { deadline, latest } = report.format.publication
@@ -91,7 +92,7 @@ export function checkPublished(file: VFile, report: Report): void {
         deadlineEn: `${year + 1}-${pad(deadline.month)}-${pad(deadline.day)}`,
         latestEn: `${pad(latest.month)}-${pad(latest.day)}`,
       },
-      place,
+      place(),
       { actual: published },
     )
   }
