@@ -28,8 +28,11 @@ const PARSER_SAFE_DEPTH = 256
 /** Tokens the lexer inserts that are not in the source text. */
 const CONTROL = new Set(['\u0002', '\u0018', '\u001f'])
 
-/** An upper bound of the nesting depth from the lexer's tokens, and where it first goes over `limit`. */
-function depthBound(yaml: string, limit: number): { depth: number; offset: number } {
+/**
+ * An upper bound of the nesting depth from the lexer's tokens, and where it first goes over `limit`;
+ * the lexemes are kept in `lexemes`, for the parser to read instead of lexing the text again.
+ */
+function depthBound(yaml: string, limit: number, lexemes: string[]): { depth: number; offset: number } {
   let offset = 0
   let lineStart = true
   let indent = 0
@@ -39,6 +42,7 @@ function depthBound(yaml: string, limit: number): { depth: number; offset: numbe
   let deepestFlow = { depth: 0, offset: 0 }
   let over: number | undefined
   for (const token of new Lexer().lex(yaml)) {
+    lexemes.push(token)
     if (CONTROL.has(token)) continue
     const type = CST.tokenType(token)
     if (type === 'newline') {
@@ -188,11 +192,15 @@ export function readYaml(yaml: string, values: LimitValues): { doc: Document } |
   const hit = (key: LimitHit['key'], counter: LimitCounter) => {
     if (counter.offset !== undefined) hits.push({ key, actual: counter.value, offset: counter.offset })
   }
-  const bound = depthBound(yaml, values.yamlDepth)
+  const lexemes: string[] = []
+  const bound = depthBound(yaml, values.yamlDepth, lexemes)
   if (bound.depth > Math.max(values.yamlDepth, PARSER_SAFE_DEPTH)) return { hits: [{ key: 'yamlDepth', actual: bound.depth, offset: bound.offset }] }
-  let tokens: CST.Token[]
+  const tokens: CST.Token[] = []
   try {
-    tokens = Array.from(new Parser().parse(yaml))
+    // What `Parser#parse` does, from the lexemes already read.
+    const parser = new Parser()
+    for (const lexeme of lexemes) for (const token of parser.next(lexeme)) tokens.push(token)
+    for (const token of parser.end()) tokens.push(token)
   } catch (error) {
     // yaml's parser recurses once per open collection, and its error recovery can keep them open
     // from line to line (a thousand lines of `k:<{a: 0, b: 0}`), which no per-line bound sees:
