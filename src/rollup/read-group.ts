@@ -53,10 +53,13 @@ export async function readGroup(job: GroupJob): Promise<ReportRecord[]> {
   const paths = [...job.paths].sort((a, b) => yearOf(a) - yearOf(b) || (a < b ? -1 : 1))
   const out: ReportRecord[] = []
   let previous: VFile | undefined
-  for (const path of paths) {
+  // An agency's sources are read at once (each read waits on the disk); each is still checked in year order.
+  const sources = job.kind === 'source' ? paths.map((path) => loadReport(path, { lang })) : []
+  for (const source of sources) source.catch(() => undefined)
+  for (const [i, path] of paths.entries()) {
     const id = basename(dirname(path))
     let file: VFile
-    if (job.kind === 'source') file = await loadReport(path, { lang })
+    if (job.kind === 'source') file = await sources[i]!
     else {
       const read = await readVerifiedMember(path, SOURCE_NAME, lang)
       if ('problems' in read) {
