@@ -14,6 +14,7 @@ import { loadReport } from '../source/report.js'
 import { validateReport } from '../validate/index.js'
 import { readVerifiedMember, yearOf } from '../rollup/read-group.js'
 import { collectGroups } from '../rollup/run.js'
+import { readAhead } from '../read-ahead.js'
 
 export interface DatasetReport {
   /** Agency folder: the agency's id. */
@@ -68,18 +69,9 @@ export const READ_AHEAD = 8
 /** Reports from `data.json` files the build wrote beside each page (already validated when written), in the order given. */
 export async function* dataJsonReports(files: readonly { id: string; path: string }[]): AsyncGenerator<DatasetReport> {
   const { readFile } = await import('node:fs/promises')
-  const pending: Promise<string>[] = []
-  // A read that fails before its turn must not be an unhandled rejection; it is thrown in its turn.
-  const start = (i: number) => {
-    const read = readFile(files[i]!.path, 'utf8')
-    read.catch(() => undefined)
-    pending.push(read)
-  }
-  for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) start(i)
-  for (let i = 0; i < files.length; i++) {
-    const text = await pending.shift()!
-    if (i + READ_AHEAD < files.length) start(i + READ_AHEAD)
-    const { id, path } = files[i]!
+  let i = 0
+  for await (const text of readAhead(files, READ_AHEAD, (f) => readFile(f.path, 'utf8'))) {
+    const { id, path } = files[i++]!
     const data = JSON.parse(text) as DataJson
     if (data.validation.errors === 0) yield { id, source: path, data }
   }

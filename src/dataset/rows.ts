@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto'
 import type { DataJson } from '../bundle/export-json.js'
 import { csvField } from '../bundle/export-csv.js'
-import type { DatasetReport } from './read.js'
 
 /** Columns, in order; `year` is the partition (in the path, not in the Parquet files). */
 export const DATASET_COLUMNS = [
@@ -17,11 +16,11 @@ export const DATASET_COLUMNS = [
 
 export type DatasetRow = Record<(typeof DATASET_COLUMNS)[number], string | number | null>
 
-export function rowsOf(report: DatasetReport): DatasetRow[] {
-  const { data } = report
+/** The rows of one report's data.json; `id` is its agency folder. */
+export function rowsOf(data: DataJson, id: string): DatasetRow[] {
   return data.cells.map((c) => ({
     agency: data.meta.agency,
-    agency_id: report.id,
+    agency_id: id,
     year: data.meta.year,
     format: data.format.id,
     table: c.table,
@@ -50,5 +49,5 @@ export function csvLines(rows: readonly DatasetRow[]): string {
  * data.json, are not in it, so an edit of the text leaves the dataset as it is.
  */
 export function datasetDigest(data: DataJson): string {
-  return createHash('sha256').update(csvLines(rowsOf({ id: '', source: '', data }))).digest('hex')
+  return createHash('sha256').update(csvLines(rowsOf(data, ''))).digest('hex')
 }

@@ -95,7 +95,7 @@ class YearWriter {
     return new YearWriter(year, chunkPath, outDir)
   }
   async add(report: DatasetReport): Promise<void> {
-    const list = rowsOf(report)
+    const list = rowsOf(report.data, report.id)
     this.reports++
     this.rows += list.length
     if (!this.csv.write(csvLines(list))) await once(this.csv, 'drain')
@@ -255,7 +255,8 @@ export async function writeDatasetKept(years: readonly DatasetYear[], outDir: st
   const chunks = sorted.map((y) => join(cacheDir, `year=${y.year}.csv`))
   // No year written again, and the same years: cells.csv is put together again only if it is not
   // the size of the header and the chunks (gone, cut short, edited), a copy of tens of megabytes spared.
-  const sameYears = !rewritten && Object.keys(kept).length === sorted.length && sorted.every((y) => keptYear(kept[y.year]) !== undefined)
+  // (A year kept is one kept before, so the same count means the same years.)
+  const sameYears = !rewritten && Object.keys(kept).length === sorted.length
   if (!sameYears || !(await sizeIs(written[0]!, Buffer.byteLength(CSV_HEADER) + (await totalSize(chunks))))) await assembleCsv(written[0]!, chunks)
   await removeOtherYears(outDir, new Set(sorted.map((y) => y.year)))
   for (const entry of await readdir(cacheDir)) {

@@ -17,6 +17,7 @@ import { SOURCE_NAME } from '../bundle/export-json.js'
 import { loadReport, loadReportFromText } from '../source/report.js'
 import { validateReport } from '../validate/index.js'
 import { recordOrProblems, unreadableRecord, yearOf, type ReportRecord } from './record.js'
+import { readAhead } from '../read-ahead.js'
 
 export interface GroupJob {
   kind: 'source' | 'bundle'
@@ -48,18 +49,20 @@ export async function readVerifiedMember(path: string, member: string, lang: Lan
 }
 
 /** Records of one agency's reports, oldest first. */
+/** An agency's sources read ahead of the one being checked (a folder may hold any number of years). */
+const SOURCES_AHEAD = 4
+
 export async function readGroup(job: GroupJob): Promise<ReportRecord[]> {
   const lang = job.lang ?? 'zh'
   const paths = [...job.paths].sort((a, b) => yearOf(a) - yearOf(b) || (a < b ? -1 : 1))
   const out: ReportRecord[] = []
   let previous: VFile | undefined
-  // An agency's sources are read at once (each read waits on the disk); each is still checked in year order.
-  const sources = job.kind === 'source' ? paths.map((path) => loadReport(path, { lang })) : []
-  for (const source of sources) source.catch(() => undefined)
-  for (const [i, path] of paths.entries()) {
+  // Sources are read a few ahead (each read waits on the disk), and checked in year order.
+  const sources = job.kind === 'source' ? readAhead(paths, SOURCES_AHEAD, (path) => loadReport(path, { lang })) : undefined
+  for (const path of paths) {
     const id = basename(dirname(path))
     let file: VFile
-    if (job.kind === 'source') file = await sources[i]!
+    if (sources) file = (await sources.next()).value as VFile
     else {
       const read = await readVerifiedMember(path, SOURCE_NAME, lang)
       if ('problems' in read) {
