@@ -18,6 +18,10 @@ import { reportIdentity } from '../validate/rules/unique-report.js'
 import { CellSums, CountSums } from './accumulate.js'
 import { readGroup, type GroupJob } from './read-group.js'
 import type { ReportRecord } from './record.js'
+import { listed } from '../diagnostics/listed.js'
+
+/** Copies of one agency and year named in each one's problem. */
+const SOURCES_SHOWN = 5
 
 export type GroupBy = 'region' | 'level' | 'agency-prefix'
 export const groupByValues: readonly GroupBy[] = ['region', 'level', 'agency-prefix']
@@ -188,7 +192,7 @@ export async function runRollup(options: RollupOptions): Promise<RollupData> {
       }
       record.status = 'errors'
       record.errors++
-      record.problems.unshift(`同一机关同一年度有多份报告：${sources.join('、')}（report-unique）`)
+      record.problems.unshift(`同一机关同一年度有多份报告：${listed(sources, SOURCES_SHOWN, (n) => ` 等 ${n} 份`, '、')}（report-unique）`)
     }
   }
 

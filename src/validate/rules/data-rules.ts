@@ -2,6 +2,7 @@
  * Sum and balance rules (勾稽关系), evaluated from the rule data in the
  * format definition: one entry covers "every column" or "every row".
  */
+import { listed } from '../../diagnostics/listed.js'
 import type { VFile } from 'vfile'
 import { emit } from '../../diagnostics/emit.js'
 import type { BlockDef, FormatDefinition, RuleDef } from '../../formats/types.js'
@@ -60,10 +61,6 @@ function checkable(unchecked: Map<string, Unchecked> | undefined, ruleId: string
   return false
 }
 
-function listed(items: string[], more: (n: number) => string, separator: string): string {
-  return items.slice(0, WHERE_SHOWN).join(separator) + (items.length > WHERE_SHOWN ? more(items.length) : '')
-}
-
 function reportUnchecked(file: VFile, unchecked: Map<string, Unchecked>): void {
   for (const [ruleId, entry] of unchecked) {
     const [zh, en] = ruleNames[ruleId]!
@@ -75,8 +72,8 @@ function reportUnchecked(file: VFile, unchecked: Map<string, Unchecked>): void {
       {
         rule: zh,
         ruleEn: en,
-        where: listed(entry.where, (k) => ` 等 ${k} 处`, '、'),
-        whereEn: listed(entry.whereEn, (k) => ` and ${k - WHERE_SHOWN} more`, ', '),
+        where: listed(entry.where, WHERE_SHOWN, (k) => ` 等 ${k} 处`, '、'),
+        whereEn: listed(entry.whereEn, WHERE_SHOWN, (k) => ` and ${k - WHERE_SHOWN} more`, ', '),
         cells: `${n} 个单元格`,
         cellsEn: `${n} cell${n === 1 ? '' : 's'}`,
       },

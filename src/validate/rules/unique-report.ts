@@ -4,9 +4,13 @@
  * would silently overwrite the other's outputs. Each file of a duplicate
  * group gets an error naming the others, its cause at the other's `year`.
  */
+import { listed } from '../../diagnostics/listed.js'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import type { VFile } from 'vfile'
 import { emit } from '../../diagnostics/emit.js'
+
+/** Other copies named in each copy's message. */
+const OTHERS_SHOWN = 5
 
 /** The identity of a report: agency (spacing and full-width forms ignored) and year. */
 export function reportIdentity(agency: string, year: number): string | undefined {
@@ -48,7 +52,12 @@ export function checkUniqueReports(files: readonly VFile[]): void {
       emit(
         file,
         'report-unique',
-        { agency, year, others: names.join('、'), othersEn: names.join(', ') },
+        {
+          agency,
+          year,
+          others: listed(names, OTHERS_SHOWN, (n) => ` 等 ${n} 份`, '、'),
+          othersEn: listed(names, OTHERS_SHOWN, (n) => ` and ${n - OTHERS_SHOWN} more`, ', '),
+        },
         file.data.source!.locate.path(['year']),
         { cause: { place: other.data.source!.locate.path(['year']), file: other.path, text: file.data.lang === 'en' ? `the other report for ${agency}, ${year}` : `${agency} ${year} 年度的另一份报告` } },
       )
