@@ -14,7 +14,8 @@ import { reportText } from '../diagnostics/report-text.js'
 import type { Diagnostic, Lang, Severity } from '../diagnostics/types.js'
 import { collectReportFiles, ignoredFileNotice, validatePaths } from '../pipeline.js'
 import { diagnosticsOf } from '../diagnostics/emit.js'
-import { readReportIdentity, type IdentityMemo, type ReportIdentity } from '../source/identity.js'
+import { identityOfRead, type IdentityMemo, type ReportIdentity } from '../source/identity.js'
+import { SourceReads } from '../source/source-reads.js'
 import { reportIdentity } from '../validate/rules/unique-report.js'
 import type { BuildJob, BuildResult, ReportSummary } from './build-one.js'
 import { checkOutputPlaces, conflictingPaths } from './conflicts.js'
@@ -193,10 +194,12 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   // Each file's agency and year are kept by its text's hash, for the same nianbao code.
   const code = await hasher.codeHash()
   const memo: IdentityMemo = { known: cache.identities?.code === code ? cache.identities.byHash : {}, seen: {} }
-  const identities = await Promise.all(files.map((path) => readReportIdentity(path, memo)))
+  const sources = new SourceReads()
+  const identities = files.map((path) => identityOfRead(sources.read(path), memo))
   cache.identities = { code, byHash: memo.seen }
   const conflicted = await clashing([...conflictingPaths(files.map((path, i) => ({ path, ...identities[i] })), outDir)], outDir, options)
-  const keys = await Promise.all(files.map((f) => hasher.key(f, yearOfPath(f))))
+  const keys = await Promise.all(files.map((f) => hasher.key(f, yearOfPath(f), sources)))
+  sources.releaseBytes()
 
   // Each output folder is listed once, for whether a skipped report's outputs are all there and for
   // the sweep below: a thousand reports' ten outputs each were ten thousand stat calls.

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { findConfigFile, isConfigProblem, readPdfConfig } from '../render/pdf/config.js'
 import { defaultFontFiles } from '../render/pdf/fonts.js'
 import { builtinTemplatesDir } from '../render/templates-dir.js'
+import type { SourceReads } from '../source/source-reads.js'
 import { version } from '../version.js'
 
 /** Bumped when the key recipe changes, so old caches never match. */
@@ -150,16 +151,19 @@ export class InputHasher {
     return hash
   }
 
-  /** The cache key of one report, or `undefined` when its source cannot be read. */
-  async key(reportPath: string, year: number | undefined): Promise<string | undefined> {
-    const source = await readOrEmpty(reportPath)
+  /**
+   * The cache key of one report, or `undefined` when its source cannot be read. The sources come
+   * from the build's one read of each (source/source-reads.ts).
+   */
+  async key(reportPath: string, year: number | undefined, sources: SourceReads): Promise<string | undefined> {
+    const source = sources.read(reportPath)
     if (!source) return undefined
-    const previous = year ? await readOrEmpty(join(dirname(reportPath), `${year - 1}.md`)) : undefined
+    const previous = year ? sources.read(join(dirname(reportPath), `${year - 1}.md`)) : undefined
     return hex(
       JSON.stringify({
         env: await this.env(),
-        source: hex(source),
-        previous: previous ? hex(previous) : '-',
+        source: source.hash,
+        previous: previous?.hash ?? '-',
         agencyTemplates: await this.dir(join(resolve(dirname(reportPath)), 'templates')),
         config: await this.config(reportPath),
       }),

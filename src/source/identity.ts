@@ -4,10 +4,10 @@
  * whole-tree build uses it to find two files that would be published as the
  * same report, or into the same place, before any worker starts.
  */
-import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { limits } from '../limits.js'
 import { parse } from '../vendor/yaml.js'
+import { SourceReads, type SourceRead } from './source-reads.js'
 
 export interface ReportIdentity {
   agency: string
@@ -34,7 +34,7 @@ export function identityFromText(text: string): ReportIdentity | undefined {
 }
 
 /**
- * Identities by the SHA-256 of the report text: `known` from the last build, `seen` filled with
+ * Identities by the SHA-256 of the report's bytes: `known` from the last build, `seen` filled with
  * this one's. Parsing every front matter was half of a no-op build of a thousand reports.
  */
 export interface IdentityMemo {
@@ -43,6 +43,7 @@ export interface IdentityMemo {
 }
 
 export async function readReportIdentity(path: string, memo?: IdentityMemo): Promise<ReportIdentity | undefined> {
+  if (memo) return identityOfRead(new SourceReads().read(path), memo)
   let text: string
   try {
     // A file over the size limit is no report: its own validation says so, without reading it all.
@@ -51,10 +52,14 @@ export async function readReportIdentity(path: string, memo?: IdentityMemo): Pro
   } catch {
     return undefined
   }
-  if (!memo) return identityFromText(text)
-  const hash = createHash('sha256').update(text).digest('hex')
-  const known = memo.known[hash]
-  const identity = known === undefined ? (identityFromText(text) ?? null) : known
-  memo.seen[hash] = identity
+  return identityFromText(text)
+}
+
+/** The identity of a source read once for the whole build (source-reads.ts), known or parsed. */
+export function identityOfRead(read: SourceRead | undefined, memo: IdentityMemo): ReportIdentity | undefined {
+  if (!read?.bytes) return undefined
+  const known = memo.known[read.hash]
+  const identity = known === undefined ? (identityFromText(read.bytes.toString('utf8')) ?? null) : known
+  memo.seen[read.hash] = identity
   return identity ?? undefined
 }
