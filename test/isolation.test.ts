@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -90,6 +90,16 @@ test('the next plain build sweeps a killed build\'s temporary files — only nia
   assert.ok(!existsSync(left), 'the dead build\'s file is swept')
   assert.ok(existsSync(live), 'a running build\'s file is kept')
   assert.ok(existsSync(foreign), 'a file that is not ours is kept')
+
+  // A folder of out/ that is a link to elsewhere: its leftovers are not swept through the link.
+  const elsewhere = mkdtempSync(join(tmpdir(), 'nianbao-isolation-elsewhere-'))
+  const outside = join(elsewhere, `.index.html.nianbao-${dead}-1.tmp`)
+  writeFileSync(outside, 'not ours to remove')
+  mkdirSync(join(dir, 'content', 'b'))
+  writeFileSync(join(dir, 'content', 'b', '2024.md'), seed.replace('汝州市卫生健康委员会', '另一机关'))
+  symlinkSync(elsewhere, join(dir, 'out', 'b'))
+  await buildTree(options)
+  assert.ok(existsSync(outside), 'a file behind a link out of out/ is kept')
 })
 
 test('the same file gets the same diagnostics alone, in a batch and in a worker thread; the YAML error is translated', async () => {
