@@ -5,7 +5,7 @@
  * the reports rebuilt are read again.
  */
 import assert from 'node:assert/strict'
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -37,11 +37,12 @@ test('the build reuses its records: the same roll-up as reading every source, an
   const cold = await buildTree(options)
   assert.equal(cold.built, 6)
   assert.deepEqual(written(out), await readAfresh(content), 'cold build')
-  const readKept = () => readFileSync(join(out, RECORDS_NAME), 'utf8').trim().split('\n').slice(1).map((line) => JSON.parse(line) as [string, string, ReportRecord])
-  const kept = readKept()
+  const recordFile = (rel: string) => join(out, RECORDS_NAME, `${rel}.record`)
   const sources = readdirSync(content).flatMap((agency) => readdirSync(join(content, agency)).filter((f) => /^\d{4}\.md$/.test(f)).map((f) => `${agency}/${f}`))
   assert.equal(sources.length, 6)
-  assert.deepEqual(kept.map(([rel]) => rel).sort(), sources.sort(), 'a record for every report, a line each')
+  const kept = readdirSync(join(out, RECORDS_NAME), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+  assert.equal(kept.length, 6, 'a record for every report, a file each')
+  for (const rel of sources) assert.ok(existsSync(recordFile(rel)), rel)
 
   // An edit of 汝州 2023 rebuilds it and 汝州 2024 (whose cross-year checks and repeat share read it).
   appendFileSync(join(content, 'ruzhou-wsjkw', '2023.md'), '\n本年度另有补充说明。\n')
@@ -50,11 +51,8 @@ test('the build reuses its records: the same roll-up as reading every source, an
   assert.deepEqual(written(out), await readAfresh(content), 'after an edit')
 
   // Proof that the unchanged reports were not read again: a kept record, altered, shows through.
-  const stored = readFileSync(join(out, RECORDS_NAME), 'utf8').split('\n')
-  const line = stored.findIndex((l) => l.startsWith('["shixing-wsjkj/2024.md",'))
-  const [rel, key, record] = JSON.parse(stored[line]!) as [string, string, ReportRecord]
-  stored[line] = JSON.stringify([rel, key, { ...record, agency: '记录里的机关' }])
-  writeFileSync(join(out, RECORDS_NAME), stored.join('\n'))
+  const [key, text] = readFileSync(recordFile('shixing-wsjkj/2024.md'), 'utf8').split('\n') as [string, string]
+  writeFileSync(recordFile('shixing-wsjkj/2024.md'), `${key}\n${JSON.stringify({ ...(JSON.parse(text) as ReportRecord), agency: '记录里的机关' })}\n`)
   appendFileSync(join(content, 'ruzhou-wsjkw', '2024.md'), '\n又一段补充说明。\n')
   const again = await buildTree(options)
   assert.deepEqual([again.built, again.skipped], [1, 5])
@@ -67,34 +65,49 @@ test('the build reuses its records: the same roll-up as reading every source, an
   assert.doesNotMatch(written(out)[1], /记录里的机关/)
 })
 
-test('a damaged records file costs a re-read, never a wrong roll-up; the old one-object file is removed', async () => {
+test('damaged kept records cost a re-read, never a wrong roll-up; those of removed reports and older forms go', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-records-damaged-'))
   const content = join(dir, 'content')
   const out = join(dir, 'out')
   cpSync(join(repo, 'content'), content, { recursive: true })
   const options: BuildTreeOptions = { root: content, outDir: out, jobs: 1, targets: ['html'], ...quiet }
   await buildTree(options)
-  const file = join(out, RECORDS_NAME)
-  const lines = readFileSync(file, 'utf8').split('\n')
-  // One line cut in half, one a record of the wrong shape, and a version-1 file left beside it.
-  const cut = lines.findIndex((l) => l.startsWith('["ruzhou-wsjkw/2023.md",'))
-  const shape = lines.findIndex((l) => l.startsWith('["jiyuan-wsjkw/2019.md",'))
-  lines[cut] = lines[cut]!.slice(0, lines[cut]!.length / 2)
-  lines[shape] = JSON.stringify([...(JSON.parse(lines[shape]!) as unknown[]).slice(0, 2), null])
-  writeFileSync(file, lines.join('\n'))
+  const recordFile = (rel: string) => join(out, RECORDS_NAME, `${rel}.record`)
+  // One record cut in half, one of the wrong shape, one without its key line, and the older single files beside them.
+  const cut = readFileSync(recordFile('ruzhou-wsjkw/2023.md'), 'utf8')
+  writeFileSync(recordFile('ruzhou-wsjkw/2023.md'), cut.slice(0, cut.length / 2))
+  writeFileSync(recordFile('jiyuan-wsjkw/2019.md'), `${readFileSync(recordFile('jiyuan-wsjkw/2019.md'), 'utf8').split('\n')[0]}\nnull\n`)
+  writeFileSync(recordFile('shixing-wsjkj/2024.md'), readFileSync(recordFile('shixing-wsjkj/2024.md'), 'utf8').split('\n')[1]!)
+  // And one made under other inputs (another key): not taken, though its report is not rebuilt.
+  const [, other] = readFileSync(recordFile('xinjiang-county-wjw/2023.md'), 'utf8').split('\n') as [string, string]
+  writeFileSync(recordFile('xinjiang-county-wjw/2023.md'), `${'0'.repeat(64)}\n${JSON.stringify({ ...(JSON.parse(other) as ReportRecord), agency: '旧键的机关' })}\n`)
   writeFileSync(join(out, '.nianbao-records.json'), '{"version":1,"reports":{}}')
+  writeFileSync(join(out, '.nianbao-records.jsonl'), '{"nianbaoRecords":2}\n')
   appendFileSync(join(content, 'yanzhou-wsjkj', '2024.md'), '\n补充说明。\n')
   await buildTree(options)
   assert.deepEqual(written(out), await readAfresh(content))
-  assert.ok(!existsSync(join(out, '.nianbao-records.json')))
-  const again = readFileSync(file, 'utf8').trim().split('\n')
-  // The two damaged ones are read from their sources (above) until those reports are built again.
-  assert.equal(again.length, 5, 'the header and a whole line for each of the four sound records')
-  for (const line of again) JSON.parse(line)
+  assert.doesNotMatch(written(out)[1], /旧键的机关/)
+  assert.ok(!existsSync(join(out, '.nianbao-records.json')) && !existsSync(join(out, '.nianbao-records.jsonl')))
 
-  // Another version's header: nothing is taken from it.
-  writeFileSync(file, ['{"nianbaoRecords":99}', ...again.slice(1)].join('\n'))
-  writeFileSync(join(content, 'yanzhou-wsjkj', '2024.md'), readFileSync(join(content, 'yanzhou-wsjkj', '2024.md'), 'utf8') + '\n')
+  // A report removed from content/: its record goes too.
+  rmSync(join(content, 'shixing-wsjkj'), { recursive: true })
   await buildTree(options)
+  assert.ok(!existsSync(recordFile('shixing-wsjkj/2024.md')))
+  assert.ok(existsSync(recordFile('yanzhou-wsjkj/2024.md')))
+  assert.deepEqual(written(out), await readAfresh(content))
+})
+
+test('a records folder that is a link is neither read, written nor emptied', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-records-link-'))
+  const content = join(dir, 'content')
+  const out = join(dir, 'out')
+  const elsewhere = mkdtempSync(join(tmpdir(), 'nianbao-records-elsewhere-'))
+  writeFileSync(join(elsewhere, 'keep.txt'), 'not nianbao\'s')
+  cpSync(join(repo, 'content'), content, { recursive: true })
+  mkdirSync(out)
+  symlinkSync(elsewhere, join(out, RECORDS_NAME))
+  const options: BuildTreeOptions = { root: content, outDir: out, jobs: 1, targets: ['html'], ...quiet }
+  await buildTree(options)
+  assert.deepEqual(readdirSync(elsewhere), ['keep.txt'])
   assert.deepEqual(written(out), await readAfresh(content))
 })

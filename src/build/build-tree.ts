@@ -26,7 +26,7 @@ import { buildTargets, type BuildTarget } from './targets.js'
 import { InputHasher, yearOfPath } from './inputs-hash.js'
 import { WorkerPool, workerModule } from './pool.js'
 import { createProgress } from './progress.js'
-import { RECORDS_NAME, RecordStore } from './record-store.js'
+import { RecordStore } from './record-store.js'
 import { renderSiteIndex, type IndexEntry } from './site-index.js'
 import { sweepTempFiles, TEMP_PATTERN, writeFileAtomic } from './write-atomic.js'
 
@@ -246,7 +246,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
   // The supervisor pages reuse each report's roll-up record, made as `nianbao rollup` makes it:
   // with default rule severities only (build/record-store.ts).
   const reuse = !options.severities || Object.keys(options.severities).length === 0
-  const records = new RecordStore(join(outDir, RECORDS_NAME))
+  const records = new RecordStore(outDir)
   const job = (path: string): BuildJob => ({
     path,
     ...(reuse ? { record: true } : {}),
@@ -301,7 +301,7 @@ export async function buildTree(options: BuildTreeOptions = {}): Promise<TreeSum
     await Promise.all(
       todo.map(async ({ path, rel, key }) => {
         const result = pool ? await runPooled(path) : await runInProcess(path)
-        if (result.record && key) records.add(rel, key, result.record)
+        if (result.record && key) await records.add(rel, key, result.record)
         delete result.record
         results.push(result)
         const previous = cache.reports[rel]
