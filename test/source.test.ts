@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -16,6 +16,7 @@ import { loadReport } from '../src/source/report.js'
 import { assertExpected, formatDiagnostics } from './util/fixtures.js'
 
 const root = join(import.meta.dirname, 'fixtures', 'source')
+const repo = join(import.meta.dirname, '..')
 const bin = join(import.meta.dirname, '..', 'bin', 'nianbao.js')
 
 function cli(args: string[]) {
@@ -113,6 +114,24 @@ test('a path that is not a readable file is a positioned file-readable error, no
     diagnosticsOf(file).map((d) => [d.ruleId, d.severity, d.line, d.column]),
     [['file-readable', 'error', 1, 1]],
   )
+  assert.match(diagnosticsOf(file)[0]!.message, /这是文件夹，不是文件/)
   const gone = await loadReport(join(root, 'no-such-report.md'))
   assert.match(diagnosticsOf(gone)[0]!.message, /文件不存在/)
+  assert.match(diagnosticsOf(await loadReport(join(root, 'no-such-report.md'), { lang: 'en' }))[0]!.message, /Cannot read the file: no such file$/)
+})
+
+test('a named pipe called 2023.md: validate says it is no regular file, a whole-tree build does not wait on it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-fifo-'))
+  mkdirSync(join(dir, 'content', 'a'), { recursive: true })
+  cpSync(join(repo, 'content', 'ruzhou-wsjkw', '2024.md'), join(dir, 'content', 'a', '2024.md'))
+  const fifo = join(dir, 'content', 'a', '2023.md')
+  if (spawnSync('mkfifo', [fifo]).status !== 0) return // no mkfifo here
+  const run = spawnSync(process.execPath, [join(repo, 'bin', 'nianbao.js'), 'validate', fifo], { encoding: 'utf8', timeout: 20_000 })
+  assert.equal(run.status, 2, run.stdout + run.stderr)
+  assert.match(run.stdout, /无法读取文件：不是普通文件（管道、设备或套接字）/)
+  // The build reads 2023.md for 2024's cache key: opened without waiting for a writer.
+  const build = spawnSync(process.execPath, [join(repo, 'bin', 'nianbao.js'), 'build', '--to', 'html'], { cwd: dir, encoding: 'utf8', timeout: 30_000 })
+  assert.equal(build.error, undefined, 'the build finished')
+  assert.equal(build.status, 0, build.stdout + build.stderr)
+  assert.ok(existsSync(join(dir, 'out', 'a', '2024', 'index.html')))
 })

@@ -29,7 +29,7 @@ const entries: CatalogEntry[] = [
     severity: 'error',
     title: '文件可读取',
     zh: (p) => `无法读取文件：${p.reason}`,
-    en: (p) => `Cannot read the file: ${p.reason}`,
+    en: (p) => `Cannot read the file: ${p.reasonEn ?? p.reason}`,
     fixtures: false,
   },
   {

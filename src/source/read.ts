@@ -164,6 +164,14 @@ export function parseSource(file: VFile, raw: string, limits: LimitValues = defa
   return { text, ...(front ? { front } : {}), data, body: tree, bodyOffset, locate }
 }
 
+/** Why a file cannot be read, in both languages, by the system's code (others print the code). */
+const UNREADABLE: Record<string, [string, string]> = {
+  ENOENT: ['文件不存在', 'no such file'],
+  EISDIR: ['这是文件夹，不是文件', 'it is a folder, not a file'],
+  ENOTREG: ['不是普通文件（管道、设备或套接字）', 'not a regular file (a pipe, device or socket)'],
+  EACCES: ['没有读取权限', 'permission denied'],
+}
+
 /** Read and parse a report file from disk. */
 export async function readSource(path: string, options: ReadOptions = {}): Promise<VFile> {
   const file = new VFile({ path })
@@ -173,7 +181,7 @@ export async function readSource(path: string, options: ReadOptions = {}): Promi
   let bytes: Uint8Array
   try {
     const info = await stat(path)
-    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' })
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: info.isDirectory() ? 'EISDIR' : 'ENOTREG' })
     // Not even read when it is over the size limit.
     if (info.size > limits.fileBytes) {
       emitFileTooLarge(file, info.size, limits)
@@ -182,7 +190,8 @@ export async function readSource(path: string, options: ReadOptions = {}): Promi
     bytes = await readFile(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
-    emit(file, 'file-readable', { reason: code === 'ENOENT' ? '文件不存在' : code }, undefined)
+    const [reason, reasonEn] = UNREADABLE[code] ?? [code, code]
+    emit(file, 'file-readable', { reason, reasonEn }, undefined)
     return file
   }
   const text = decode(file, bytes)

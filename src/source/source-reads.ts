@@ -9,7 +9,7 @@
  * reads (open, stat, read, close, each a thread-pool round trip) take 100–150.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import { limits } from '../limits.js'
 
 export interface SourceRead {
@@ -38,7 +38,9 @@ export class SourceReads {
 function readSource(path: string): SourceRead | null {
   let fd: number
   try {
-    fd = openSync(path, 'r')
+    // Non-blocking: opening a FIFO (a named pipe called 2023.md) for reading would otherwise wait
+    // for a writer forever. A regular file reads the same either way.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch {
     return null
   }
