@@ -19,6 +19,15 @@ import { summarize } from '../src/rollup/summary.js'
 const repo = join(import.meta.dirname, '..')
 const quiet = { stdout: () => undefined, stderr: () => undefined, tty: false }
 
+/** A copy of content/ in a new folder, and the options of an HTML-only tree build of it into out/. */
+function project(name: string): { content: string; out: string; options: BuildTreeOptions } {
+  const dir = mkdtempSync(join(tmpdir(), `nianbao-records-${name}-`))
+  const content = join(dir, 'content')
+  const out = join(dir, 'out')
+  cpSync(join(repo, 'content'), content, { recursive: true })
+  return { content, out, options: { root: content, outDir: out, jobs: 1, targets: ['html'], ...quiet } }
+}
+
 /** The roll-up CSVs as `nianbao rollup` makes them, every source read afresh. */
 async function readAfresh(content: string): Promise<[string, string]> {
   const data = await runRollup({ paths: [content], jobs: 1, lang: 'zh' })
@@ -28,11 +37,7 @@ async function readAfresh(content: string): Promise<[string, string]> {
 const written = (out: string): [string, string] => [readFileSync(join(out, 'rollup', 'rollup.csv'), 'utf8'), readFileSync(join(out, 'rollup', 'rollup-agencies.csv'), 'utf8')]
 
 test('the build reuses its records: the same roll-up as reading every source, and only rebuilt reports are read again', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-records-'))
-  const content = join(dir, 'content')
-  const out = join(dir, 'out')
-  cpSync(join(repo, 'content'), content, { recursive: true })
-  const options: BuildTreeOptions = { root: content, outDir: out, jobs: 1, targets: ['html'], ...quiet }
+  const { content, out, options } = project('reuse')
 
   const cold = await buildTree(options)
   assert.equal(cold.built, 6)
@@ -66,11 +71,7 @@ test('the build reuses its records: the same roll-up as reading every source, an
 })
 
 test('damaged kept records cost a re-read, never a wrong roll-up; those of removed reports and older forms go', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-records-damaged-'))
-  const content = join(dir, 'content')
-  const out = join(dir, 'out')
-  cpSync(join(repo, 'content'), content, { recursive: true })
-  const options: BuildTreeOptions = { root: content, outDir: out, jobs: 1, targets: ['html'], ...quiet }
+  const { content, out, options } = project('damaged')
   await buildTree(options)
   const recordFile = (rel: string) => join(out, RECORDS_NAME, `${rel}.record`)
   // One record cut in half, one of the wrong shape, one without its key line, and the older single files beside them.
@@ -98,15 +99,11 @@ test('damaged kept records cost a re-read, never a wrong roll-up; those of remov
 })
 
 test('a records folder that is a link is neither read, written nor emptied', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-records-link-'))
-  const content = join(dir, 'content')
-  const out = join(dir, 'out')
+  const { content, out, options } = project('link')
   const elsewhere = mkdtempSync(join(tmpdir(), 'nianbao-records-elsewhere-'))
   writeFileSync(join(elsewhere, 'keep.txt'), 'not nianbao\'s')
-  cpSync(join(repo, 'content'), content, { recursive: true })
   mkdirSync(out)
   symlinkSync(elsewhere, join(out, RECORDS_NAME))
-  const options: BuildTreeOptions = { root: content, outDir: out, jobs: 1, targets: ['html'], ...quiet }
   await buildTree(options)
   assert.deepEqual(readdirSync(elsewhere), ['keep.txt'])
   assert.deepEqual(written(out), await readAfresh(content))

@@ -11,9 +11,9 @@
  * rebuilt are written. One 10 MB file read, split and written again was a
  * third of a second of every build after an edit of one report.
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs'
+import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs'
 import { rm } from 'node:fs/promises'
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { ReportRecord } from '../rollup/record.js'
 import { sweepTempFiles, TEMP_PATTERN, writeFileAtomic } from './write-atomic.js'
 
@@ -32,28 +32,24 @@ export interface PresentReport {
 
 export class RecordStore {
   private readonly made = new Map<string, ReportRecord>()
-
-  /** `outDir`: the build's output folder; the records go in its RECORDS_NAME folder. */
-  constructor(private readonly outDir: string) {}
-
-  private get dir(): string {
-    return join(this.outDir, RECORDS_NAME)
-  }
-
+  private readonly dir: string
   /**
    * Never through a link: the folder is nianbao's own, and unwanted files in it are removed. One
    * that is a link (or a file) is left alone, and the roll-up reads every source instead.
    */
-  private usable: boolean | undefined
+  private readonly usable: boolean
+
+  /** `outDir`: the build's output folder; the records go in its RECORDS_NAME folder. */
+  constructor(private readonly outDir: string) {
+    this.dir = join(outDir, RECORDS_NAME)
+    try {
+      this.usable = lstatSync(this.dir).isDirectory()
+    } catch {
+      this.usable = true // not there yet: writing creates it
+    }
+  }
 
   private fileOf(rel: string): string | undefined {
-    if (this.usable === undefined) {
-      try {
-        this.usable = lstatSync(this.dir).isDirectory()
-      } catch {
-        this.usable = true // not there yet: writing creates it
-      }
-    }
     if (!this.usable) return undefined
     const file = join(this.dir, rel + SUFFIX)
     const inside = relative(this.dir, file)
@@ -85,7 +81,10 @@ export class RecordStore {
       // A killed build's temporary files go as everywhere else (only those of dead processes).
       await sweepTempFiles(this.dir)
       const wanted = new Set(present.map((p) => this.fileOf(p.rel)))
-      const unwanted = listFiles(this.dir).filter((f) => !wanted.has(f) && !TEMP_PATTERN.test(basename(f)))
+      // Not through links: a recursive listing does not follow them, and only files are removed.
+      const files = listing(this.dir).filter((e) => e.isFile() && !TEMP_PATTERN.test(e.name))
+      // `path`: what Node before 20.12 calls `parentPath`.
+      const unwanted = files.map((e) => join(e.parentPath ?? e.path, e.name)).filter((f) => !wanted.has(f))
       await Promise.all(unwanted.map((f) => rm(f, { force: true }).catch(() => undefined)))
     }
     await Promise.all(OLD_RECORDS_NAMES.map((name) => rm(join(this.outDir, name), { force: true }).catch(() => undefined)))
@@ -114,13 +113,11 @@ export class RecordStore {
   }
 }
 
-/** Every file under `dir`, none when it does not exist. */
-function listFiles(dir: string): string[] {
-  let entries
+/** Everything under `dir` (none when it is not there). */
+function listing(dir: string): Dirent[] {
   try {
-    entries = readdirSync(dir, { withFileTypes: true })
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
   } catch {
     return []
   }
-  return entries.flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []))
 }

@@ -48,10 +48,10 @@ export async function readVerifiedMember(path: string, member: string, lang: Lan
   return { bytes: readEntry(bytes, entry) }
 }
 
-/** Records of one agency's reports, oldest first. */
 /** An agency's sources read ahead of the one being checked (a folder may hold any number of years). */
 const SOURCES_AHEAD = 4
 
+/** Records of one agency's reports, oldest first. */
 export async function readGroup(job: GroupJob): Promise<ReportRecord[]> {
   const lang = job.lang ?? 'zh'
   const paths = [...job.paths].sort((a, b) => yearOf(a) - yearOf(b) || (a < b ? -1 : 1))
