@@ -12,14 +12,17 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { buildTree, CACHE_NAME } from '../src/build/build-tree.js'
 import { limits } from '../src/limits.js'
-import { readReportIdentity, type IdentityMemo } from '../src/source/identity.js'
+import { identityFromText, identityOfRead, type IdentityMemo } from '../src/source/identity.js'
+import { SourceReads } from '../src/source/source-reads.js'
 
 const repo = join(import.meta.dirname, '..')
+/** As a build does it: one read of the file, then its identity, known or parsed. */
+const readReportIdentity = async (path: string, memo: IdentityMemo) => identityOfRead(new SourceReads().read(path), memo)
 const sha = (path: string) => createHash('sha256').update(readFileSync(path, 'utf8')).digest('hex')
 
-test('readReportIdentity: a known hash is taken as it is, an unknown text is parsed; both are kept for next time', async () => {
+test('identityOfRead: a known hash is taken as it is, an unknown text is parsed; both are kept for next time', async () => {
   const path = join(repo, 'content', 'ruzhou-wsjkw', '2024.md')
-  const parsed = await readReportIdentity(path)
+  const parsed = identityFromText(readFileSync(path, 'utf8'))
   assert.deepEqual(parsed, { agency: '汝州市卫生健康委员会', year: 2024 })
   const fresh: IdentityMemo = { known: {}, seen: {} }
   assert.deepEqual(await readReportIdentity(path, fresh), parsed)
@@ -36,7 +39,7 @@ test('a file over the size limit has no identity and is not read (its validation
   const path = join(dir, '2024.md')
   const text = readFileSync(join(repo, 'content', 'ruzhou-wsjkw', '2024.md'), 'utf8')
   writeFileSync(path, text)
-  assert.ok(await readReportIdentity(path), 'a report of normal size has one')
+  assert.ok(await readReportIdentity(path, { known: {}, seen: {} }), 'a report of normal size has one')
   writeFileSync(path, text + 'x'.repeat(limits.fileBytes))
   const memo: IdentityMemo = { known: {}, seen: {} }
   assert.equal(await readReportIdentity(path, memo), undefined)

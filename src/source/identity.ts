@@ -4,10 +4,8 @@
  * whole-tree build uses it to find two files that would be published as the
  * same report, or into the same place, before any worker starts.
  */
-import { readFile, stat } from 'node:fs/promises'
-import { limits } from '../limits.js'
 import { parse } from '../vendor/yaml.js'
-import { SourceReads, type SourceRead } from './source-reads.js'
+import type { SourceRead } from './source-reads.js'
 
 export interface ReportIdentity {
   agency: string
@@ -40,19 +38,6 @@ export function identityFromText(text: string): ReportIdentity | undefined {
 export interface IdentityMemo {
   known: Readonly<Record<string, ReportIdentity | null>>
   seen: Record<string, ReportIdentity | null>
-}
-
-export async function readReportIdentity(path: string, memo?: IdentityMemo): Promise<ReportIdentity | undefined> {
-  if (memo) return identityOfRead(new SourceReads().read(path), memo)
-  let text: string
-  try {
-    // A file over the size limit is no report: its own validation says so, without reading it all.
-    if ((await stat(path)).size > limits.fileBytes) return undefined
-    text = await readFile(path, 'utf8')
-  } catch {
-    return undefined
-  }
-  return identityFromText(text)
 }
 
 /** The identity of a source read once for the whole build (source-reads.ts), known or parsed. */
